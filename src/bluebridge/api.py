@@ -1,0 +1,22 @@
+"""The JSON API (django-ninja). OpenAPI document and docs at /api/docs."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from bluebridge import __version__
+from bluebridge.core.api import router as core_router
+from bluebridge.servicedesk.api import router as servicedesk_router
+
+api = NinjaAPI(
+    title="Bluebridge API",
+    version=__version__,
+    description=(
+        "Staff API of Bluebridge. Authenticate with a personal token "
+        "(`Authorization: Bearer bbt_...`) or a web session. Each operation states the roles "
+        "that may call it. The public Open311 GeoReport v2 API lives under /open311/v2/."
+    ),
+    urls_namespace="api",
+)
+api.add_router("/", core_router)
+api.add_router("/", servicedesk_router)

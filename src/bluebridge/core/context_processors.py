@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from bluebridge.core.roles import is_staff_member, user_roles
+
+
+def bluebridge(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    return {
+        "department_name": settings.BLUEBRIDGE_DEPARTMENT_NAME,
+        "non_emergency_phone": settings.BLUEBRIDGE_NON_EMERGENCY_PHONE,
+        "map_tiles_url": settings.BLUEBRIDGE_MAP_TILES_URL,
+        "user_roles": user_roles(user),
+        "is_staff_member": is_staff_member(user),
+    }

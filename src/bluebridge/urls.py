@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from bluebridge.api import api
+
+urlpatterns = [
+    path("", include("bluebridge.core.urls")),
+    path("", include("bluebridge.servicedesk.urls")),
+    path("open311/v2/", include("bluebridge.servicedesk.open311.urls")),
+    path("api/", api.urls),
+    path("django-admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
