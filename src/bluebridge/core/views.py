@@ -19,3 +19,15 @@ def home(request: HttpRequest) -> HttpResponse:
 @allow(*roles.STAFF_ROLES)
 def staff_home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/staff_home.html")
+
+
+@allow(roles.ADMIN)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """STUB: searchable audit log page."""
+    return HttpResponse("audit")
+
+
+@allow(*roles.STAFF_ROLES)
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """STUB: the signed-in person's API tokens."""
+    return HttpResponse("tokens")

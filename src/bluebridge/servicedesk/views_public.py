@@ -1,4 +1,4 @@
-"""Public pages of the service desk: report an issue, follow a report. (Being built.)"""
+"""Public pages of the service desk: report an issue, follow a report. (STUB: being built.)"""
 
 from __future__ import annotations
 
@@ -11,6 +11,21 @@ from bluebridge.core.access import allow
 @allow(roles.PUBLIC)
 def report(request: HttpRequest) -> HttpResponse:
     return HttpResponse("report form")
+
+
+@allow(roles.PUBLIC)
+def report_screen(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("")
+
+
+@allow(roles.PUBLIC)
+def report_fields(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("")
+
+
+@allow(roles.PUBLIC)
+def report_done(request: HttpRequest, token: str) -> HttpResponse:
+    return HttpResponse("done")
 
 
 @allow(roles.PUBLIC)
