@@ -55,9 +55,13 @@ def city(db: Any) -> None:
 
 @pytest.fixture
 def make_user(db: Any) -> Callable[..., User]:
-    def make(role: str | None, username: str | None = None, password: str = "a-long-test-password") -> User:
+    def make(
+        role: str | None, username: str | None = None, password: str = "a-long-test-password"
+    ) -> User:
         name = username or f"{role or 'nobody'}-user"
-        user = User.objects.create_user(name, f"{name}@example.org", password, first_name=name.title())
+        user = User.objects.create_user(
+            name, f"{name}@example.org", password, first_name=name.title()
+        )
         if role:
             group, _ = Group.objects.get_or_create(name=role)
             user.groups.add(group)
@@ -85,7 +89,9 @@ def staff_client(make_user: Callable[..., User]) -> Callable[[str], Client]:
 def token_for(db: Any) -> Callable[[User], str]:
     def make(user: User) -> str:
         secret = ApiToken.generate()
-        ApiToken.objects.create(user=user, name="test", token_hash=hash_secret(secret), hint=secret[:8])
+        ApiToken.objects.create(
+            user=user, name="test", token_hash=hash_secret(secret), hint=secret[:8]
+        )
         return secret
 
     return make
@@ -124,8 +130,14 @@ def run_tasks() -> int:
 
     before = DBTaskResult.objects.count()
     Worker(
-        queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
-        max_tasks=None, worker_id="test-worker", excluded_queue_names=[],
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
     ).run()
     return before
 

@@ -11,7 +11,7 @@ os.environ.setdefault("BLUEBRIDGE_RATE_LIMIT_PUBLIC", "100000/m")
 os.environ.setdefault("BLUEBRIDGE_RATE_LIMIT_KEY", "100000/m")
 os.environ.setdefault("BLUEBRIDGE_SMS_PROVIDER", "bluebridge.core.sms.FileSmsProvider")
 
-from bluebridge.settings import *  # noqa: E402, F403
+from bluebridge.settings import *  # noqa: F403
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -7,7 +7,10 @@ import sys
 
 COMMANDS: dict[str, tuple[str, str]] = {
     # name shown to people: (management command, one-line help)
-    "demo": ("demo", "Migrate, load the demo city, write demo logins and serve with a worker beside it"),
+    "demo": (
+        "demo",
+        "Migrate, load the demo city, write demo logins and serve with a worker beside it",
+    ),
     "demo-city": ("demo_city", "Generate the synthetic demo city (--seed N) into the database"),
     "serve": ("serve", "Run the production web server (gunicorn) for this site"),
     "worker": ("worker", "Run background tasks: notifications and scheduled jobs"),

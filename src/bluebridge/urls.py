@@ -11,4 +11,3 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
-

@@ -34,7 +34,9 @@ def test_it_emails_the_resident_through_the_worker(city, tasks):
 def test_it_sends_nothing_for_a_sensitive_category(city, tasks):
     services.create_request(
         NewRequest(
-            service_code="domestic-violence-followup", first_name="Ana", email="a@example.org",
+            service_code="domestic-violence-followup",
+            first_name="Ana",
+            email="a@example.org",
             attributes={"safe_time": "after 6pm"},
         )
     )
@@ -57,7 +59,10 @@ def test_it_names_each_bad_field(city):
     try:
         services.create_request(
             NewRequest(
-                service_code="abandoned-vehicle", lat="north", lon=INSIDE[1], email="not-an-email",
+                service_code="abandoned-vehicle",
+                lat="north",
+                lon=INSIDE[1],
+                email="not-an-email",
                 attributes={"days_parked": "many", "colour": "red"},
             )
         )
@@ -69,7 +74,11 @@ def test_it_names_each_bad_field(city):
 
 def test_it_creates_one_request_for_a_repeated_idempotency_key(city):
     new = NewRequest(
-        service_code="graffiti", lat=INSIDE[0], lon=INSIDE[1], client_key="k1", idempotency_key="abc"
+        service_code="graffiti",
+        lat=INSIDE[0],
+        lon=INSIDE[1],
+        client_key="k1",
+        idempotency_key="abc",
     )
     first, created_first = services.create_request(new)
     second, created_second = services.create_request(new)

@@ -43,9 +43,18 @@ class _AreaIndex:
             if time.monotonic() - self._loaded_at < _CACHE_SECONDS:
                 return
             rows = Area.objects.values_list(
-                "id", "code", "kind", "parent_id", "min_lon", "min_lat", "max_lon", "max_lat", "geometry"
+                "id",
+                "code",
+                "kind",
+                "parent_id",
+                "min_lon",
+                "min_lat",
+                "max_lon",
+                "max_lat",
+                "geometry",
             )
-            beats, districts = [], []
+            beats: list[_Indexed] = []
+            districts: list[_Indexed] = []
             for pk, code, kind, parent_id, a, b, c, d, geom in rows:
                 item = _Indexed(pk, code, parent_id, (a, b, c, d), geom)
                 (beats if kind == Area.BEAT else districts).append(item)
@@ -98,7 +107,9 @@ def load_geojson(
     """Create or update areas from a GeoJSON FeatureCollection. Returns the areas touched."""
     if kind not in {Area.DISTRICT, Area.BEAT}:
         raise ValueError(f"kind must be 'district' or 'beat', not {kind!r}")
-    data = source if isinstance(source, dict) else json.loads(Path(source).read_text(encoding="utf-8"))
+    data = (
+        source if isinstance(source, dict) else json.loads(Path(source).read_text(encoding="utf-8"))
+    )
     if data.get("type") != "FeatureCollection":
         raise geography.GeometryError("expected a GeoJSON FeatureCollection")
     touched = []
@@ -111,7 +122,9 @@ def load_geojson(
             raise geography.GeometryError(f"feature {number}: {exc}") from exc
         code = str(props.get(code_property) or "").strip()
         if not code:
-            raise geography.GeometryError(f"feature {number}: property {code_property!r} is missing")
+            raise geography.GeometryError(
+                f"feature {number}: property {code_property!r} is missing"
+            )
         parent = None
         if parent_property and props.get(parent_property):
             parent = Area.objects.get(code=str(props[parent_property]))

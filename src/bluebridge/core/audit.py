@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.http import HttpRequest
 
 from bluebridge.core.clients import client_ip
@@ -34,7 +34,7 @@ def record(
     ip = client_ip(request) if request is not None else None
     agent = request.META.get("HTTP_USER_AGENT", "")[:300] if request is not None else ""
     return AuditEvent.objects.create(
-        actor=user if user is not None and user.is_authenticated else None,
+        actor=user if isinstance(user, User) else None,
         actor_label=_actor_label(user, actor_label)[:150],
         action=action,
         object_type=object_type,

@@ -9,7 +9,9 @@ from django.http import HttpRequest
 def client_ip(request: HttpRequest) -> str:
     proxies = settings.BLUEBRIDGE_TRUSTED_PROXY_COUNT
     if proxies > 0:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
+        forwarded = [
+            p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()
+        ]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "0.0.0.0"  # noqa: S104

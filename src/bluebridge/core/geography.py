@@ -65,7 +65,9 @@ def _in_ring(lon: float, lat: float, ring: Ring) -> bool:
 
 def contains(geometry: dict[str, Any], lon: float, lat: float) -> bool:
     for polygon in polygons(geometry):
-        if _in_ring(lon, lat, polygon[0]) and not any(_in_ring(lon, lat, hole) for hole in polygon[1:]):
+        if _in_ring(lon, lat, polygon[0]) and not any(
+            _in_ring(lon, lat, hole) for hole in polygon[1:]
+        ):
             return True
     return False
 

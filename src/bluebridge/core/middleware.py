@@ -16,11 +16,20 @@ class RequestSizeLimitMiddleware:
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return JsonResponse([{"code": 400, "description": "Content-Length is not a number"}], status=400, safe=False)
+            return JsonResponse(
+                [{"code": 400, "description": "Content-Length is not a number"}],
+                status=400,
+                safe=False,
+            )
         limit = settings.BLUEBRIDGE_MAX_REQUEST_BYTES
         if length > limit:
             return JsonResponse(
-                [{"code": 413, "description": f"request body is larger than {limit // (1024 * 1024)} MB"}],
+                [
+                    {
+                        "code": 413,
+                        "description": f"request body is larger than {limit // (1024 * 1024)} MB",
+                    }
+                ],
                 status=413,
                 safe=False,
             )

@@ -28,10 +28,14 @@ class Tracked(models.Model):
 
 
 class Profile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
     language = models.CharField(max_length=8, default="en")
     phone = models.CharField(max_length=32, blank=True)
-    unit = models.ForeignKey("Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="staff")
+    unit = models.ForeignKey(
+        "Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="staff"
+    )
 
     def __str__(self) -> str:
         return f"profile of {self.user}"
@@ -49,7 +53,9 @@ class ApiToken(models.Model):
 
     PREFIX = "bbt_"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(max_length=100)
     token_hash = models.CharField(max_length=64, unique=True)
     hint = models.CharField(max_length=12, help_text="First characters, to tell tokens apart")
@@ -151,8 +157,12 @@ class Area(models.Model):
     kind = models.CharField(max_length=16, choices=KINDS)
     code = models.CharField(max_length=32, unique=True)
     name = models.CharField(max_length=120)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="areas")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="areas"
+    )
     geometry = models.JSONField(help_text="GeoJSON Polygon or MultiPolygon, WGS84")
     min_lon = models.FloatField()
     min_lat = models.FloatField()
@@ -190,7 +200,11 @@ class Officer(Tracked):
     rank = models.CharField(max_length=40, default="Officer")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="officers")
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="officer"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="officer",
     )
     active = models.BooleanField(default=True)
 
@@ -244,7 +258,9 @@ class Notification(models.Model):
 
 
 class DeliveryAttempt(models.Model):
-    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="attempts")
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="attempts"
+    )
     at = models.DateTimeField(default=timezone.now)
     ok = models.BooleanField()
     provider = models.CharField(max_length=100)

@@ -54,7 +54,9 @@ def queue(
 def _render(template: str, part: str, language: str, context: dict[str, Any]) -> str:
     with translation.override(language):
         try:
-            return render_to_string(f"notifications/{template}/{part}.{language}.txt", context).strip()
+            return render_to_string(
+                f"notifications/{template}/{part}.{language}.txt", context
+            ).strip()
         except TemplateDoesNotExist:
             return render_to_string(f"notifications/{template}/{part}.en.txt", context).strip()
 
@@ -83,9 +85,13 @@ def deliver(note: Notification) -> bool:
             provider_name = provider.name
             provider.send(note.recipient, body)
     except (OSError, SmsError) as exc:
-        DeliveryAttempt.objects.create(notification=note, ok=False, provider=provider_name, error=str(exc)[:2000])
+        DeliveryAttempt.objects.create(
+            notification=note, ok=False, provider=provider_name, error=str(exc)[:2000]
+        )
         tries = note.attempts.count()
-        note.status = Notification.FAILED if tries >= Notification.MAX_ATTEMPTS else Notification.QUEUED
+        note.status = (
+            Notification.FAILED if tries >= Notification.MAX_ATTEMPTS else Notification.QUEUED
+        )
         note.save(update_fields=["subject", "body", "status"])
         return False
     DeliveryAttempt.objects.create(notification=note, ok=True, provider=provider_name)

@@ -72,11 +72,11 @@ def user_roles(user: AbstractBaseUser | AnonymousUser | None) -> frozenset[str]:
     cached = getattr(user, "_bluebridge_roles", None)
     if cached is not None:
         return cached
-    names = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+    names = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr,attr-defined]
     if getattr(user, "is_superuser", False):
         names.add(ADMIN)
     roles = frozenset(names & set(ROLES))
-    user._bluebridge_roles = roles  # type: ignore[union-attr]
+    user._bluebridge_roles = roles  # type: ignore[union-attr,attr-defined]
     return roles
 
 

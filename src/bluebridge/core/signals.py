@@ -15,7 +15,9 @@ def ensure_role_groups(**kwargs: Any) -> None:
         wanted = []
         for dotted in GROUP_PERMISSIONS.get(role, []):
             app_label, codename = dotted.split(".")
-            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
             if perm is not None:
                 wanted.append(perm)
         group.permissions.set(wanted)

@@ -44,7 +44,9 @@ class FileSmsProvider:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
         path = folder / f"{stamp}-{uuid.uuid4().hex[:8]}.json"
-        path.write_text(json.dumps({"to": to, "body": body, "at": timezone.now().isoformat()}), "utf-8")
+        path.write_text(
+            json.dumps({"to": to, "body": body, "at": timezone.now().isoformat()}), "utf-8"
+        )
 
 
 def get_provider() -> SmsProvider:

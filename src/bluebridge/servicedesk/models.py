@@ -69,7 +69,9 @@ class CategoryAttribute(models.Model):
     SINGLE, MULTI = "singlevaluelist", "multivaluelist"
     DATATYPES = [(t, t) for t in (STRING, NUMBER, DATETIME, TEXT, SINGLE, MULTI)]
 
-    category = models.ForeignKey(ServiceCategory, on_delete=models.CASCADE, related_name="attributes")
+    category = models.ForeignKey(
+        ServiceCategory, on_delete=models.CASCADE, related_name="attributes"
+    )
     code = models.SlugField(max_length=40)
     label = models.CharField(max_length=200, help_text="The question, shown to residents")
     label_es = models.CharField(max_length=200, blank=True)
@@ -79,7 +81,9 @@ class CategoryAttribute(models.Model):
     variable = models.BooleanField(default=True)
     order = models.PositiveIntegerField(default=1)
     values = models.JSONField(
-        default=list, blank=True, help_text='For lists: [{"key": "...", "name": "...", "name_es": "..."}]'
+        default=list,
+        blank=True,
+        help_text='For lists: [{"key": "...", "name": "...", "name_es": "..."}]',
     )
 
     class Meta:
@@ -155,9 +159,13 @@ class ServiceRequest(Tracked):
     """One report from a resident, whichever way it came in (web, Open311, assistant, staff)."""
 
     reference = models.CharField(max_length=16, unique=True, default=new_reference, editable=False)
-    tracking_token = models.CharField(max_length=40, unique=True, default=new_tracking_token, editable=False)
+    tracking_token = models.CharField(
+        max_length=40, unique=True, default=new_tracking_token, editable=False
+    )
     category = models.ForeignKey(ServiceCategory, on_delete=models.PROTECT, related_name="requests")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
+    )
     description = models.TextField(blank=True)
     attributes = models.JSONField(default=dict, blank=True)
 
@@ -165,7 +173,9 @@ class ServiceRequest(Tracked):
     lon = models.FloatField(null=True, blank=True)
     address = models.CharField(max_length=250, blank=True)
     address_id = models.CharField(max_length=64, blank=True)
-    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests")
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
+    )
     h3_cell = models.CharField(max_length=16, blank=True, db_index=True)
     photo = models.FileField(upload_to="requests/%Y/%m/", blank=True)
     media_url = models.URLField(max_length=500, blank=True)
@@ -181,18 +191,32 @@ class ServiceRequest(Tracked):
     device_id = models.CharField(max_length=100, blank=True)
     account_id = models.CharField(max_length=100, blank=True)
     resident = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="service_requests"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="service_requests",
     )
 
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
-    api_key = models.ForeignKey(Open311ApiKey, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    client_key = models.CharField(max_length=80, blank=True, help_text="Who submitted (for idempotency)")
+    api_key = models.ForeignKey(
+        Open311ApiKey, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    client_key = models.CharField(
+        max_length=80, blank=True, help_text="Who submitted (for idempotency)"
+    )
     idempotency_key = models.CharField(max_length=100, blank=True)
-    open311_token = models.CharField(max_length=40, unique=True, default=new_tracking_token, editable=False)
+    open311_token = models.CharField(
+        max_length=40, unique=True, default=new_tracking_token, editable=False
+    )
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="requests")
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_requests"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_requests",
     )
     duplicate_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
@@ -240,7 +264,14 @@ class ServiceRequest(Tracked):
 class RequestUpdate(models.Model):
     """One entry in a request's timeline: a status change, a note, a resident's reply, a merge."""
 
-    STATUS, NOTE, REPLY, ASSIGN, MERGE, CREATED = "status", "note", "reply", "assign", "merge", "created"
+    STATUS, NOTE, REPLY, ASSIGN, MERGE, CREATED = (
+        "status",
+        "note",
+        "reply",
+        "assign",
+        "merge",
+        "created",
+    )
     KINDS = [(k, k) for k in (STATUS, NOTE, REPLY, ASSIGN, MERGE, CREATED)]
 
     request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="updates")
@@ -248,7 +279,9 @@ class RequestUpdate(models.Model):
     status_from = models.CharField(max_length=20, blank=True)
     status_to = models.CharField(max_length=20, blank=True)
     note = models.TextField(blank=True)
-    public = models.BooleanField(default=False, help_text="Shown to the resident and in Open311 feeds")
+    public = models.BooleanField(
+        default=False, help_text="Shown to the resident and in Open311 feeds"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as UserModel
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -27,7 +28,7 @@ from bluebridge.servicedesk.models import (
 )
 from bluebridge.servicedesk.validation import InvalidRequest, NewRequest, validate
 
-User = AbstractBaseUser | AnonymousUser | None
+User = UserModel | AnonymousUser | None
 
 _calendar_cache: tuple[float, sla.BusinessCalendar] | None = None
 
@@ -102,7 +103,7 @@ def create_request(
     now = timezone.now()
     local_now = timezone.localtime(now)
     calendar = business_calendar()
-    author = user if user is not None and user.is_authenticated else None
+    author = user if isinstance(user, UserModel) else None
     sr = ServiceRequest(
         category=category,
         description=new.description.strip(),
@@ -112,7 +113,9 @@ def create_request(
         address=new.address.strip(),
         address_id=new.address_id.strip(),
         area_id=cleaned.area_id,
-        h3_cell=geography.h3_cell(cleaned.lat, cleaned.lon) if cleaned.lat is not None else "",
+        h3_cell=geography.h3_cell(cleaned.lat, cleaned.lon)
+        if cleaned.lat is not None and cleaned.lon is not None
+        else "",
         media_url=new.media_url,
         first_name=new.first_name.strip(),
         last_name=new.last_name.strip(),
@@ -130,7 +133,9 @@ def create_request(
         unit=category.routing_unit,
         created_at=now,
         created_by=author,
-        first_response_due=sla.due_at(local_now, category.first_response_hours, category.clock, calendar),
+        first_response_due=sla.due_at(
+            local_now, category.first_response_hours, category.clock, calendar
+        ),
         resolution_due=sla.due_at(local_now, category.resolution_hours, category.clock, calendar),
     )
     if new.photo is not None:
@@ -154,7 +159,11 @@ def create_request(
                 user=user,
                 request=request,
                 summary=f"{category.code} via {new.channel}",
-                changes={"category": category.code, "channel": new.channel, "unit": category.routing_unit.code},
+                changes={
+                    "category": category.code,
+                    "channel": new.channel,
+                    "unit": category.routing_unit.code,
+                },
                 actor_label=getattr(api_key, "name", "public"),
             )
             _notify(sr, "request_received")
@@ -188,13 +197,21 @@ def change_status(
     if new_status not in Status.values:
         raise InvalidRequest({"status": f"unknown status {new_status!r}"})
     if new_status == sr.status:
-        raise InvalidRequest({"status": f"the request is already {sr.get_status_display().lower()}"})
+        raise InvalidRequest(
+            {"status": f"the request is already {sr.get_status_display().lower()}"}
+        )
     if new_status == Status.REOPENED and sr.is_open:
         raise InvalidRequest({"status": "only a closed request can be reopened"})
     if new_status == Status.DUPLICATE and sr.duplicate_of_id is None:
         raise InvalidRequest({"status": "use merge to mark a request as a duplicate of another"})
-    if new_status in {Status.RESOLVED, Status.REFERRED} and not public_note.strip() and sr.notifications_allowed:
-        raise InvalidRequest({"public_note": "tell the resident what was done (a public note is required)"})
+    if (
+        new_status in {Status.RESOLVED, Status.REFERRED}
+        and not public_note.strip()
+        and sr.notifications_allowed
+    ):
+        raise InvalidRequest(
+            {"public_note": "tell the resident what was done (a public note is required)"}
+        )
     now = timezone.now()
     old = sr.status
     with transaction.atomic():
@@ -208,7 +225,7 @@ def change_status(
         if new_status == Status.REOPENED:
             sr.resolved_at = None
             sr.closed_at = None
-        sr.updated_by = user if user is not None and user.is_authenticated else None
+        sr.updated_by = user if isinstance(user, UserModel) else None
         sr.save()
         update = RequestUpdate.objects.create(
             request=sr,
@@ -223,12 +240,22 @@ def change_status(
         )
         if internal_note.strip():
             RequestUpdate.objects.create(
-                request=sr, kind=RequestUpdate.NOTE, note=internal_note.strip(), public=False,
-                author=sr.updated_by, author_label=_label(user), created_at=now,
+                request=sr,
+                kind=RequestUpdate.NOTE,
+                note=internal_note.strip(),
+                public=False,
+                author=sr.updated_by,
+                author_label=_label(user),
+                created_at=now,
             )
         audit.record(
-            audit.AuditEvent.CHANGE, "service_request", sr.reference, user=user, request=request,
-            summary=f"status {old} -> {new_status}", changes={"status": [old, new_status]},
+            audit.AuditEvent.CHANGE,
+            "service_request",
+            sr.reference,
+            user=user,
+            request=request,
+            summary=f"status {old} -> {new_status}",
+            changes={"status": [old, new_status]},
         )
         if public_note.strip():
             _notify(sr, "request_updated", {"note": public_note.strip(), "status": new_status})
@@ -244,11 +271,16 @@ def add_note(
     if len(text) > 4000:
         raise InvalidRequest({"note": "must be at most 4000 characters"})
     now = timezone.now()
-    author = user if user is not None and user.is_authenticated else None
+    author = user if isinstance(user, UserModel) else None
     with transaction.atomic():
         update = RequestUpdate.objects.create(
-            request=sr, kind=RequestUpdate.NOTE, note=text, public=public,
-            author=author, author_label=_label(user), created_at=now,
+            request=sr,
+            kind=RequestUpdate.NOTE,
+            note=text,
+            public=public,
+            author=author,
+            author_label=_label(user),
+            created_at=now,
         )
         fields = ["updated_at", "updated_by"]
         if public and sr.first_response_at is None:
@@ -257,7 +289,11 @@ def add_note(
         sr.updated_by = author
         sr.save(update_fields=fields)
         audit.record(
-            audit.AuditEvent.CHANGE, "service_request", sr.reference, user=user, request=request,
+            audit.AuditEvent.CHANGE,
+            "service_request",
+            sr.reference,
+            user=user,
+            request=request,
             summary=f"{'public' if public else 'internal'} note",
         )
         if public:
@@ -265,7 +301,9 @@ def add_note(
     return update
 
 
-def resident_reply(sr: ServiceRequest, text: str, *, request: HttpRequest | None = None) -> RequestUpdate:
+def resident_reply(
+    sr: ServiceRequest, text: str, *, request: HttpRequest | None = None
+) -> RequestUpdate:
     """More information or a reply from the resident, sent from their tracking page."""
     body = text.strip()
     if not body:
@@ -278,50 +316,82 @@ def resident_reply(sr: ServiceRequest, text: str, *, request: HttpRequest | None
         )
         sr.save(update_fields=["updated_at"])
         audit.record(
-            audit.AuditEvent.CHANGE, "service_request", sr.reference, request=request,
-            summary="resident added information", actor_label="resident",
+            audit.AuditEvent.CHANGE,
+            "service_request",
+            sr.reference,
+            request=request,
+            summary="resident added information",
+            actor_label="resident",
         )
     return update
 
 
-def assign(sr: ServiceRequest, assignee: Any, *, user: User, request: HttpRequest | None = None) -> None:
+def assign(
+    sr: ServiceRequest, assignee: Any, *, user: User, request: HttpRequest | None = None
+) -> None:
     before = sr.assigned_to.get_username() if sr.assigned_to else None
     after = assignee.get_username() if assignee else None
     with transaction.atomic():
         sr.assigned_to = assignee
-        sr.updated_by = user if user is not None and user.is_authenticated else None
+        sr.updated_by = user if isinstance(user, UserModel) else None
         sr.save(update_fields=["assigned_to", "updated_at", "updated_by"])
         RequestUpdate.objects.create(
-            request=sr, kind=RequestUpdate.ASSIGN, note=f"assigned to {after or 'nobody'}",
-            public=False, author=sr.updated_by, author_label=_label(user),
+            request=sr,
+            kind=RequestUpdate.ASSIGN,
+            note=f"assigned to {after or 'nobody'}",
+            public=False,
+            author=sr.updated_by,
+            author_label=_label(user),
         )
         audit.record(
-            audit.AuditEvent.CHANGE, "service_request", sr.reference, user=user, request=request,
-            summary="assignment", changes={"assigned_to": [before, after]},
+            audit.AuditEvent.CHANGE,
+            "service_request",
+            sr.reference,
+            user=user,
+            request=request,
+            summary="assignment",
+            changes={"assigned_to": [before, after]},
         )
 
 
-def merge(duplicate: ServiceRequest, into: ServiceRequest, *, user: User, request: HttpRequest | None = None) -> None:
+def merge(
+    duplicate: ServiceRequest,
+    into: ServiceRequest,
+    *,
+    user: User,
+    request: HttpRequest | None = None,
+) -> None:
     """Close `duplicate` as a duplicate of `into`; its resident is told where to follow it."""
     if duplicate.pk == into.pk:
         raise InvalidRequest({"into": "a request cannot be a duplicate of itself"})
     if into.duplicate_of_id == duplicate.pk:
-        raise InvalidRequest({"into": f"{into.reference} is already a duplicate of {duplicate.reference}"})
+        raise InvalidRequest(
+            {"into": f"{into.reference} is already a duplicate of {duplicate.reference}"}
+        )
     with transaction.atomic():
         duplicate.duplicate_of = into
         duplicate.save(update_fields=["duplicate_of"])
         change_status(
-            duplicate, Status.DUPLICATE, user=user, request=request,
+            duplicate,
+            Status.DUPLICATE,
+            user=user,
+            request=request,
             public_note=f"This is being handled together with {into.reference}. "
             f"We will keep you posted here.",
         )
         RequestUpdate.objects.create(
-            request=into, kind=RequestUpdate.MERGE, note=f"{duplicate.reference} merged into this request",
-            public=False, author=duplicate.updated_by, author_label=_label(user),
+            request=into,
+            kind=RequestUpdate.MERGE,
+            note=f"{duplicate.reference} merged into this request",
+            public=False,
+            author=duplicate.updated_by,
+            author_label=_label(user),
         )
 
 
-def suggest_duplicates(sr: ServiceRequest, radius_m: float = 250, days: int = 14) -> list[ServiceRequest]:
+def suggest_duplicates(
+    sr: ServiceRequest, radius_m: float = 250, days: int = 14
+) -> list[ServiceRequest]:
     """Open requests of the same category reported nearby in the last `days` days, nearest first."""
     if sr.lat is None or sr.lon is None:
         return []

@@ -21,7 +21,9 @@ class BusinessCalendar:
     holidays: frozenset[date] = frozenset()
 
     @classmethod
-    def parse(cls, hours: str, days: Collection[int], holidays: Collection[date] = ()) -> BusinessCalendar:
+    def parse(
+        cls, hours: str, days: Collection[int], holidays: Collection[date] = ()
+    ) -> BusinessCalendar:
         start, end = (time.fromisoformat(part.strip()) for part in hours.split("-"))
         if end <= start:
             raise ValueError("business hours must end after they start")

@@ -84,7 +84,9 @@ def _check_attribute(attr: CategoryAttribute, value: Any, errors: dict[str, str]
         values = [str(v).strip() for v in values]
         bad = [v for v in values if v not in allowed]
         if bad:
-            errors[key] = f"unknown value(s) {', '.join(bad)}; choose from {', '.join(sorted(allowed))}"
+            errors[key] = (
+                f"unknown value(s) {', '.join(bad)}; choose from {', '.join(sorted(allowed))}"
+            )
         return values
     if isinstance(value, list):
         value = value[-1] if value else ""
@@ -182,7 +184,11 @@ def validate(new: NewRequest) -> Cleaned:
             errors[name] = "must be at most 60 characters"
 
     preference = new.contact_preference or (
-        ContactPreference.EMAIL if email else ContactPreference.SMS if phone else ContactPreference.NONE
+        ContactPreference.EMAIL
+        if email
+        else ContactPreference.SMS
+        if phone
+        else ContactPreference.NONE
     )
     if preference not in ContactPreference.values:
         errors["contact_preference"] = "must be email, sms or none"
