@@ -61,6 +61,10 @@ class _AreaIndex:
             self._beats, self._districts = beats, districts
             self._loaded_at = time.monotonic()
 
+    def empty(self) -> bool:
+        self._refresh()
+        return not self._beats and not self._districts
+
     def find(self, lat: float, lon: float) -> _Indexed | None:
         self._refresh()
         for group in (self._beats, self._districts):
@@ -92,7 +96,8 @@ def invalidate_cache() -> None:
 
 
 def has_areas() -> bool:
-    return Area.objects.exists()
+    """Whether the department has loaded any areas (answered from the in-memory index)."""
+    return not _index.empty()
 
 
 @transaction.atomic

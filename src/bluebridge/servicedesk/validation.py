@@ -131,7 +131,12 @@ def check_photo(photo: UploadedFile, errors: dict[str, str]) -> None:
 
 def validate(new: NewRequest) -> Cleaned:
     errors: dict[str, str] = {}
-    category = ServiceCategory.objects.filter(code=new.service_code, active=True).first()
+    category = (
+        ServiceCategory.objects.select_related("routing_unit")
+        .prefetch_related("attributes")
+        .filter(code=new.service_code, active=True)
+        .first()
+    )
     if category is None:
         raise InvalidRequest({"service_code": f"unknown service code {new.service_code!r}"})
 
