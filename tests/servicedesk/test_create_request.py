@@ -85,3 +85,23 @@ def test_it_creates_one_request_for_a_repeated_idempotency_key(city):
     assert (created_first, created_second) == (True, False)
     assert first.pk == second.pk
     assert ServiceRequest.objects.count() == 1
+
+
+def test_it_refuses_overlong_fields_naming_them(city):
+    try:
+        services.create_request(
+            NewRequest(
+                service_code="graffiti",
+                lat=INSIDE[0],
+                lon=INSIDE[1],
+                address_id="x" * 65,
+                phone="5" * 40,
+                email=("a" * 250) + "@example.org",
+                address="nul\x00here",
+            )
+        )
+    except InvalidRequest as exc:
+        assert {"address_id", "phone", "email", "address_string"} <= set(exc.errors)
+    else:
+        raise AssertionError("expected InvalidRequest")
+    assert not ServiceRequest.objects.exists()

@@ -170,17 +170,35 @@ def validate(new: NewRequest) -> Cleaned:
         and not {"lat", "long"} & errors.keys()
     ):
         errors["location"] = "give a location: a point on the map (lat and long) or an address"
-    if len(new.address) > 250:
-        errors["address_string"] = "must be at most 250 characters"
+    limits = {
+        "address_string": (new.address, 250),
+        "address_id": (new.address_id, 64),
+        "email": (new.email, 254),
+        "phone": (new.phone, 32),
+        "media_url": (new.media_url, 500),
+        "device_id": (new.device_id, 100),
+        "account_id": (new.account_id, 100),
+    }
+    for name, (value, limit) in limits.items():
+        if len(value) > limit:
+            errors[name] = f"must be at most {limit} characters"
+    texts = {
+        "address_string": new.address,
+        "first_name": new.first_name,
+        "last_name": new.last_name,
+    }
+    for name, value in texts.items():
+        if "\x00" in value:
+            errors[name] = "contains a NUL character"
 
     email = new.email.strip()
-    if email:
+    if email and "email" not in errors:
         try:
             EmailValidator()(email)
         except ValidationError:
             errors["email"] = "is not a valid e-mail address"
     phone = new.phone.strip()
-    if phone:
+    if phone and "phone" not in errors:
         digits = [c for c in phone if c.isdigit()]
         if not (7 <= len(digits) <= 15) or any(c not in "0123456789+-(). " for c in phone):
             errors["phone"] = "is not a valid phone number"
@@ -208,7 +226,7 @@ def validate(new: NewRequest) -> Cleaned:
     if new.language not in {code for code, _ in settings.LANGUAGES}:
         errors["language"] = "must be en or es"
 
-    if new.media_url:
+    if new.media_url and "media_url" not in errors:
         try:
             URLValidator(schemes=["http", "https"])(new.media_url)
         except ValidationError:
