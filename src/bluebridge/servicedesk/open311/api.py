@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from bluebridge.core import roles
@@ -70,7 +70,7 @@ def create_key(request: HttpRequest, payload: NewKeyIn) -> tuple[int, dict]:
     key, secret = keys.issue(
         payload.name, rate_limit=payload.rate_limit_per_minute, request=request
     )
-    return 201, {**_out(key), "key": secret}
+    return Status(201, {**_out(key), "key": secret})
 
 
 @router.post("/open311-keys/{key_id}/revoke", response=KeyOut, summary="Revoke an Open311 API key")
