@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from bluebridge import __version__
 from bluebridge.core.api import router as core_router
+from bluebridge.core.api_errors import install as install_error_handlers
 from bluebridge.servicedesk.api import router as servicedesk_router
 from bluebridge.servicedesk.open311.api import router as open311_keys_router
 
@@ -22,3 +23,4 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/", servicedesk_router)
 api.add_router("/", open311_keys_router)
+install_error_handlers(api)

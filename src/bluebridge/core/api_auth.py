@@ -6,6 +6,8 @@ Each operation declares its roles with @roles(...); a caller without one gets 40
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 from collections.abc import Callable
 from datetime import timedelta
 from functools import wraps
@@ -67,6 +69,10 @@ def roles(*names: str) -> Callable[[F], F]:
             return func(request, *args, **kwargs)
 
         wrapper.access_roles = frozenset(names)  # type: ignore[attr-defined]
+        # Resolve the view's string annotations (PEP 563) in the view's own module: ninja would
+        # otherwise look the names up in this module, where the wrapper was defined.
+        with contextlib.suppress(NameError):
+            wrapper.__signature__ = inspect.signature(func, eval_str=True)  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return decorate
