@@ -179,16 +179,16 @@ def validate(new: NewRequest) -> Cleaned:
         "device_id": (new.device_id, 100),
         "account_id": (new.account_id, 100),
     }
-    for name, (value, limit) in limits.items():
-        if len(value) > limit:
+    for name, (given, limit) in limits.items():
+        if len(given) > limit:
             errors[name] = f"must be at most {limit} characters"
     texts = {
         "address_string": new.address,
         "first_name": new.first_name,
         "last_name": new.last_name,
     }
-    for name, value in texts.items():
-        if "\x00" in value:
+    for name, given in texts.items():
+        if "\x00" in given:
             errors[name] = "contains a NUL character"
 
     email = new.email.strip()

@@ -66,7 +66,7 @@ def list_keys(request: HttpRequest) -> list[dict]:
     summary="Issue an Open311 API key (shown once, in `key`)",
 )
 @require(roles.ADMIN)
-def create_key(request: HttpRequest, payload: NewKeyIn) -> tuple[int, dict]:
+def create_key(request: HttpRequest, payload: NewKeyIn) -> Status[dict]:
     key, secret = keys.issue(
         payload.name, rate_limit=payload.rate_limit_per_minute, request=request
     )
