@@ -6,6 +6,17 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+
+API_PREFIXES = ("/api/", "/open311/")
+
+
+def _refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    if request.path.startswith(API_PREFIXES):
+        # The Open311 error format: a list of {code, description}.
+        return JsonResponse([{"code": status, "description": message}], status=status, safe=False)
+    html = render_to_string("core/request_refused.html", {"message": message}, request=request)
+    return HttpResponse(html, status=status)
 
 
 class RequestSizeLimitMiddleware:
@@ -16,21 +27,8 @@ class RequestSizeLimitMiddleware:
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return JsonResponse(
-                [{"code": 400, "description": "Content-Length is not a number"}],
-                status=400,
-                safe=False,
-            )
+            return _refuse(request, 400, "Content-Length is not a number")
         limit = settings.BLUEBRIDGE_MAX_REQUEST_BYTES
         if length > limit:
-            return JsonResponse(
-                [
-                    {
-                        "code": 413,
-                        "description": f"request body is larger than {limit // (1024 * 1024)} MB",
-                    }
-                ],
-                status=413,
-                safe=False,
-            )
+            return _refuse(request, 413, f"request body is larger than {limit // (1024 * 1024)} MB")
         return self.get_response(request)
