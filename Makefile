@@ -7,13 +7,14 @@ PORT ?= 8000
 DATA_DIR ?= var
 PYTEST_ARGS ?=
 
-.PHONY: help install install-dev demo test lint typecheck check serve worker clean
+.PHONY: help install install-dev demo test lint typecheck check serve worker bench clean
 
 help:
 	@echo "make demo     - create .venv, install, migrate SQLite, load the demo city, serve http://$(HOST):$(PORT)"
 	@echo "make test     - create .venv with dev dependencies and run the whole suite"
 	@echo "make install  - only create the environment (.venv)"
 	@echo "make check    - ruff (lint + format check) and mypy"
+	@echo "make bench    - Open311 load benchmark against local PostgreSQL, writes docs/benchmarks.md"
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -46,6 +47,11 @@ typecheck: install-dev
 	$(BIN)/mypy src
 
 check: lint typecheck
+
+# Needs PostgreSQL on 127.0.0.1 (role bluebridge/bluebridge with CREATEDB; BENCH_PG_URL to change)
+# and wrk (apt-get install wrk). Not part of `make test`.
+bench: install
+	$(BIN)/python -m benchmarks.servicedesk_load $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -15,7 +15,7 @@ from bluebridge.core.roles import ROLES
 from bluebridge.servicedesk import services
 from bluebridge.servicedesk.catalogue import install_standard_catalogue
 from bluebridge.servicedesk.models import Open311ApiKey, ServiceRequest
-from bluebridge.servicedesk.validation import NewRequest
+from bluebridge.servicedesk.validation import NewRequest, forget_categories
 
 # A small square city: district D1 split into beats B1 (west) and B2 (east).
 WEST = [[-90.02, 40.00], [-90.00, 40.00], [-90.00, 40.02], [-90.02, 40.02], [-90.02, 40.00]]
@@ -50,6 +50,7 @@ def city(db: Any) -> None:
     )
     areas.invalidate_cache()
     services.forget_calendar()
+    forget_categories()
     install_standard_catalogue()
 
 
@@ -124,12 +125,17 @@ def file_request(city: None) -> Callable[..., ServiceRequest]:
 
 
 def run_tasks() -> int:
-    """Run every queued background task now, in this process, as `bluebridge worker` would."""
+    """Run every queued background task now, in this process, as `bluebridge worker` would.
+
+    Claims and runs the tasks one by one with the worker's own run_task(): Worker.run() calls
+    close_old_connections(), which on PostgreSQL closes the connection inside the test's
+    transaction ("the connection is closed" on the next query). Returns how many ran.
+    """
+    from django.db import transaction
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
-    before = DBTaskResult.objects.count()
-    Worker(
+    worker = Worker(
         queue_names=["*"],
         interval=0,
         batch=True,
@@ -138,8 +144,16 @@ def run_tasks() -> int:
         max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
-    ).run()
-    return before
+    )
+    ran = 0
+    while True:
+        with transaction.atomic():
+            result = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
+            if result is None:
+                return ran
+            result.claim(worker.worker_id)
+        worker.run_task(result)
+        ran += 1
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -129,14 +130,38 @@ def check_photo(photo: UploadedFile, errors: dict[str, str]) -> None:
         errors["photo"] = "must be a JPEG, PNG, WebP or GIF picture"
 
 
-def validate(new: NewRequest) -> Cleaned:
-    errors: dict[str, str] = {}
+_CATEGORY_SECONDS = 60
+_categories: dict[str, tuple[float, ServiceCategory]] = {}
+
+
+def active_category(code: str) -> ServiceCategory | None:
+    """The active category with its unit and attributes, cached per process for a minute."""
+    now = time.monotonic()
+    hit = _categories.get(code)
+    if hit is not None and now - hit[0] < _CATEGORY_SECONDS:
+        return hit[1]
     category = (
         ServiceCategory.objects.select_related("routing_unit")
         .prefetch_related("attributes")
-        .filter(code=new.service_code, active=True)
+        .filter(code=code, active=True)
         .first()
     )
+    if category is None:
+        _categories.pop(code, None)
+    else:
+        _categories[code] = (now, category)
+    return category
+
+
+def forget_categories(**_: object) -> None:
+    """Drop the cache (connect to post_save/post_delete of ServiceCategory and CategoryAttribute,
+    and call it from the tests' `city` fixture like services.forget_calendar())."""
+    _categories.clear()
+
+
+def validate(new: NewRequest) -> Cleaned:
+    errors: dict[str, str] = {}
+    category = active_category(new.service_code)
     if category is None:
         raise InvalidRequest({"service_code": f"unknown service code {new.service_code!r}"})
 
