@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from bluebridge.servicedesk.models import ServiceRequest
+from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
-
-_axe = Axe()
-
-
-def _assert_accessible(page: Any, what: str) -> None:
-    results = _axe.run(page)
-    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
-    if bad:
-        report = [
-            {
-                "id": v["id"],
-                "impact": v["impact"],
-                "help": v["help"],
-                "nodes": [n["target"] for n in v["nodes"]][:5],
-                "html": [n["html"][:200] for n in v["nodes"]][:3],
-            }
-            for v in bad
-        ]
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-        pytest.fail(f"{what}: {len(bad)} serious or critical accessibility problem(s): {report}")
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -47,19 +25,19 @@ def test_it_has_no_serious_problems_on_any_public_page(city, new_page, file_requ
         "/accounts/login/",
     ):
         page.goto(url)
-        _assert_accessible(page, f"{url} ({language})")
+        assert_accessible(page, f"{url} ({language})")
 
     # the form with errors (and the questions of a category)
     page.goto("/report/?service=noise")
     page.get_by_role("button", name=send).click()
     page.locator("#error-summary").wait_for()
-    _assert_accessible(page, f"report form with errors ({language})")
+    assert_accessible(page, f"report form with errors ({language})")
 
     # the emergency warning
     page.locator("#id_description").fill("someone is breaking in right now")
     page.get_by_role("button", name=send).click()
     page.locator("#emergency-alert").wait_for()
-    _assert_accessible(page, f"report form with the emergency warning ({language})")
+    assert_accessible(page, f"report form with the emergency warning ({language})")
 
     # lookup: found, not found, and a bad reference
     sr = file_request()
@@ -68,17 +46,17 @@ def test_it_has_no_serious_problems_on_any_public_page(city, new_page, file_requ
         page.locator("#id_reference").fill(typed)
         page.locator("#lookup-submit").click()
         page.wait_for_load_state()
-        _assert_accessible(page, f"track lookup {typed} ({language})")
+        assert_accessible(page, f"track lookup {typed} ({language})")
 
     # confirmation and private tracking page, with a failed reply
     page.goto(f"/report/done/{sr.tracking_token}/")
-    _assert_accessible(page, f"done page ({language})")
+    assert_accessible(page, f"done page ({language})")
     page.goto(f"/track/{sr.tracking_token}/")
-    _assert_accessible(page, f"tracking page ({language})")
+    assert_accessible(page, f"tracking page ({language})")
     page.locator("#send-message").click()
     page.locator("#error-summary").wait_for()
-    _assert_accessible(page, f"tracking page with an error ({language})")
+    assert_accessible(page, f"tracking page with an error ({language})")
     page.goto("/track/unknown-token/")
-    _assert_accessible(page, f"not found page ({language})")
+    assert_accessible(page, f"not found page ({language})")
     assert ServiceRequest.objects.filter(pk=sr.pk).exists()
     assert re.search(r"BB-", sr.reference)

@@ -7,42 +7,21 @@ shown once) and after refused actions, when the errors are on the page.
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from bluebridge.core import roles
 from bluebridge.servicedesk import services
 from bluebridge.servicedesk.models import ServiceRequest
+from tests.browser.axe import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-test-password"
 DESKTOP = {"width": 1280, "height": 900}
-
-_axe = Axe()
-
-
-def _assert_accessible(page: Any, what: str) -> None:
-    results = _axe.run(page)
-    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
-    if bad:
-        report = [
-            {
-                "id": v["id"],
-                "impact": v["impact"],
-                "help": v["help"],
-                "nodes": [n["target"] for n in v["nodes"]][:5],
-                "html": [n["html"][:200] for n in v["nodes"]][:3],
-            }
-            for v in bad
-        ]
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-        pytest.fail(f"{what}: {len(bad)} serious or critical accessibility problem(s): {report}")
 
 
 def _sign_in(page: Any, username: str, next_url: str = "/staff/") -> None:
@@ -83,47 +62,47 @@ def busy_desk(file_request: Any, make_user: Any) -> dict[str, Any]:
 def test_it_has_no_serious_problems_on_the_desk_pages(new_page, busy_desk):
     page = new_page("en", viewport=DESKTOP)
     _sign_in(page, "desk-agent")
-    _assert_accessible(page, "staff home (agent)")
+    assert_accessible(page, "staff home (agent)")
 
     page.goto("/staff/queue/")
     page.locator(f'tr[data-reference="{busy_desk["overdue"].reference}"]').wait_for()
-    _assert_accessible(page, "queue")
+    assert_accessible(page, "queue")
 
     page.goto("/staff/queue/?sla=whenever&status=nope")
-    _assert_accessible(page, "queue with bad filters")
+    assert_accessible(page, "queue with bad filters")
 
     main = busy_desk["main"]
     page.goto(f"/staff/requests/{main.reference}/")
     page.get_by_text("Called the parks team.").wait_for()
     page.get_by_text(busy_desk["nearby"].reference).first.wait_for()
-    _assert_accessible(page, "request page with notes and a suggested duplicate")
+    assert_accessible(page, "request page with notes and a suggested duplicate")
 
     # refused: the status form sent empty (the browser's own check is skipped to reach the server)
     page.locator("#new-status").evaluate("el => el.removeAttribute('required')")
     page.get_by_role("button", name="Change status").click()
     page.locator("#new-status-error").wait_for()
-    _assert_accessible(page, "request page after a refused status change")
+    assert_accessible(page, "request page after a refused status change")
 
     # refused: a note without text
     page.goto(f"/staff/requests/{main.reference}/")
     page.get_by_role("button", name="Add note").click()
     page.locator("#note-error").wait_for()
-    _assert_accessible(page, "request page after a refused note")
+    assert_accessible(page, "request page after a refused note")
 
     page.goto(f"/staff/requests/{busy_desk['overdue'].reference}/")
-    _assert_accessible(page, "overdue request page")
+    assert_accessible(page, "overdue request page")
 
     page.goto("/staff/tokens/")
-    _assert_accessible(page, "API tokens")
+    assert_accessible(page, "API tokens")
     page.locator("#id_name").fill("nightly report script")
     page.get_by_role("button", name="Create token").click()
     page.locator("#new-token").wait_for()
-    _assert_accessible(page, "API tokens with the new token shown once")
+    assert_accessible(page, "API tokens with the new token shown once")
 
     page.locator("#id_name").evaluate("el => el.removeAttribute('required')")
     page.get_by_role("button", name="Create token").click()
     page.locator("#error_name").wait_for()
-    _assert_accessible(page, "API tokens with an error")
+    assert_accessible(page, "API tokens with an error")
     assert ServiceRequest.objects.filter(pk=main.pk, status=main.status).exists()
 
 
@@ -136,39 +115,39 @@ def test_it_has_no_serious_problems_on_the_supervisor_and_admin_pages(
     page = new_page("en", viewport=DESKTOP)
     _sign_in(page, "desk-supervisor", "/staff/sla/")
     page.locator("table caption").wait_for()
-    _assert_accessible(page, "SLA performance")
+    assert_accessible(page, "SLA performance")
     page.goto("/staff/sla/?days=5000")
-    _assert_accessible(page, "SLA performance with a bad period")
+    assert_accessible(page, "SLA performance with a bad period")
 
     page = new_page("en", viewport=DESKTOP)
     _sign_in(page, "desk-admin")
-    _assert_accessible(page, "staff home (administrator)")
+    assert_accessible(page, "staff home (administrator)")
 
     page.goto(f"/staff/requests/{busy_desk['main'].reference}/")  # something in the audit log
     page.goto("/staff/audit/")
-    _assert_accessible(page, "audit log")
+    assert_accessible(page, "audit log")
     page.goto("/staff/audit/?since=yesterday&action=steal&until=2020-13-01")
     page.locator("#filter-errors").wait_for()
-    _assert_accessible(page, "audit log with bad filters")
+    assert_accessible(page, "audit log with bad filters")
 
     page.goto("/staff/open311-keys/")
-    _assert_accessible(page, "Open311 keys")
+    assert_accessible(page, "Open311 keys")
     page.locator("#id_name").fill("City 311 app")
     page.get_by_role("button", name="Issue key").click()
     page.locator("#new-key").wait_for()
-    _assert_accessible(page, "Open311 keys with the new key shown once")
+    assert_accessible(page, "Open311 keys with the new key shown once")
     page.locator("#id_rate_limit").fill("lots")
     page.locator("#id_name").fill("Another app")
     page.get_by_role("button", name="Issue key").click()
     page.locator("#error_rate_limit").wait_for()
-    _assert_accessible(page, "Open311 keys with an error")
+    assert_accessible(page, "Open311 keys with an error")
 
 
 def test_it_has_no_serious_problems_on_the_staff_pages_in_spanish_on_a_phone(new_page, busy_desk):
     page = new_page("es")
     _sign_in(page, "desk-agent")
-    _assert_accessible(page, "staff home (es, phone)")
+    assert_accessible(page, "staff home (es, phone)")
     page.goto("/staff/queue/")
-    _assert_accessible(page, "queue (es, phone)")
+    assert_accessible(page, "queue (es, phone)")
     page.goto(f"/staff/requests/{busy_desk['main'].reference}/")
-    _assert_accessible(page, "request page (es, phone)")
+    assert_accessible(page, "request page (es, phone)")
