@@ -21,12 +21,21 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# EMBEDDINGS=0 leaves out torch and the sentence-embedding model (the TF-IDF engines are used).
+EMBEDDINGS ?= 1
+ifeq ($(EMBEDDINGS),1)
+EXTRAS := embeddings
+else
+EXTRAS :=
+endif
+
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e .
+	@if [ "$(EMBEDDINGS)" = "1" ]; then $(BIN)/pip install --quiet torch==2.13.0; fi
+	$(BIN)/pip install --quiet -e ".[$(EXTRAS)]"
 	@touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,$(EXTRAS)]"
 	@touch $@
 
 install: $(VENV)/.installed

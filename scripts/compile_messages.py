@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compile gettext catalogues (.po -> .mo) in pure Python, without GNU gettext.
 
-    python scripts/compile_messages.py            # compile every src/bluebridge/locale/*/LC_MESSAGES/*.po
+    python scripts/compile_messages.py            # compile src/bluebridge/locale and each app's locale
     python scripts/compile_messages.py --check    # exit 1 if a .mo is missing or out of date
     python scripts/compile_messages.py path/to/django.po ...
 
@@ -161,7 +161,10 @@ def read_mo(data: bytes) -> dict[str, str]:
 
 
 def catalogues() -> list[Path]:
-    return sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
+    # The project catalogue and each app's own (src/bluebridge/<app>/locale/...).
+    found = set(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
+    found.update(LOCALE_DIR.parent.glob("*/locale/*/LC_MESSAGES/*.po"))
+    return sorted(found)
 
 
 def is_up_to_date(po: Path) -> bool:

@@ -18,6 +18,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "load-areas": ("load_areas", "Load districts or beats from a GeoJSON file"),
     "api-token": ("api_token", "Create, list or revoke a staff member's API tokens"),
     "open311-key": ("open311_key", "Issue, list or revoke Open311 API keys"),
+    "assistant": ("assistant", "Citizen assistant: ask questions, benchmark the intent engine"),
+    "forecast": ("forecast", "Crime forecasts: import incidents, predict, backtest, report"),
+    "feedback": ("feedback", "Feedback text: sentiment, recurring themes, benchmarks"),
     "createsuperuser": ("createsuperuser", "Create an administrator account"),
 }
 

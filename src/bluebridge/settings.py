@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "ninja",
     "bluebridge.core",
     "bluebridge.servicedesk",
+    "bluebridge.assistant",
+    "bluebridge.feedback",
+    "bluebridge.complaints",
+    "bluebridge.forecasting",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,10 @@ from bluebridge.api import api
 urlpatterns = [
     path("", include("bluebridge.core.urls")),
     path("", include("bluebridge.servicedesk.urls")),
+    path("", include("bluebridge.assistant.urls")),
+    path("", include("bluebridge.feedback.urls")),
+    path("", include("bluebridge.complaints.urls")),
+    path("", include("bluebridge.forecasting.urls")),
     path("open311/v2/", include("bluebridge.servicedesk.open311.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from bluebridge.core import audit, geography, notifications
+from bluebridge.core import audit, events, geography, notifications
 from bluebridge.core.models import Holiday
 from bluebridge.servicedesk import sla
 from bluebridge.servicedesk.models import (
@@ -259,7 +259,32 @@ def change_status(
         )
         if public_note.strip():
             _notify(sr, "request_updated", {"note": public_note.strip(), "status": new_status})
+        _announce_status(sr, old, new_status, user)
     return update
+
+
+def _announce_status(sr: ServiceRequest, old: str, new: str, user: User) -> None:
+    """Tell other apps (surveys, service recovery) that a contact closed or reopened."""
+    if new == Status.REOPENED:
+        events.request_reopened.send(
+            sender=ServiceRequest, instance=sr, reference=sr.reference, user=user
+        )
+    elif new in CLOSED_STATUSES and old not in CLOSED_STATUSES and new != Status.DUPLICATE:
+        events.contact_closed.send(
+            sender=ServiceRequest,
+            kind="request",
+            instance=sr,
+            reference=sr.reference,
+            category=sr.category.code,
+            sensitive=sr.category.sensitive,
+            email=sr.email,
+            phone=sr.phone,
+            language=sr.language,
+            contact_preference=sr.contact_preference,
+            area=sr.area,
+            unit=sr.unit,
+            closed_at=sr.closed_at,
+        )
 
 
 def add_note(

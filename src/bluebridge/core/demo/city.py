@@ -13,7 +13,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 from bluebridge.core import areas
-from bluebridge.core.demo import history, people, population
+from bluebridge.core.demo import extensions, history, people, population
 from bluebridge.core.demo.districts import BeatShape, DistrictShape, build_map
 from bluebridge.core.models import Area, Officer, PopulationMargin
 from bluebridge.servicedesk import services
@@ -41,6 +41,7 @@ class Summary:
     first_day: date
     last_day: date
     seconds: float
+    extra: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
         return [
@@ -49,6 +50,7 @@ class Summary:
             f"  {self.officers} officers, {self.accounts} demo accounts, {self.holidays} new holidays",
             f"  {self.requests:,} service requests from {self.first_day} to {self.last_day}"
             f" ({self.open_requests:,} still open)",
+            *(f"  {line}" for line in self.extra),
             f"  generated in {self.seconds:.1f} s",
         ]
 
@@ -64,6 +66,7 @@ def wipe() -> None:
     Units, the catalogue, holidays and accounts are kept (they are updated in place).
     """
     try:
+        extensions.wipe_all()
         ServiceRequest.objects.all().delete()
         PopulationMargin.objects.all().delete()
         Officer.objects.all().delete()
@@ -177,6 +180,18 @@ def generate(
         )
         planned = generator.run()
         count = history.save(planned)
+        extra_lines = extensions.populate_all(
+            extensions.DemoContext(
+                seed=seed,
+                now=now,
+                first_day=first_day,
+                beats=beats,
+                officers=officers,
+                accounts=accounts,
+                calendar=calendar,
+                scale=scale,
+            )
+        )
     services.forget_calendar()
     open_count = sum(1 for p in planned if p.sr.status not in CLOSED_STATUSES)
     return Summary(
@@ -192,4 +207,5 @@ def generate(
         first_day=first_day,
         last_day=now.date(),
         seconds=time.monotonic() - started,
+        extra=tuple(extra_lines),
     )

@@ -1,0 +1,1 @@
+"""Complaints, commendations and service recovery."""
