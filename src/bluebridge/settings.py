@@ -100,6 +100,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_from_url(env_str("DATABASE_URL"), DATA_DIR)}
+# Prepare the one-statement inserts on PostgreSQL (core/fast_insert.py); 0 behind PgBouncer < 1.21
+# in transaction mode.
+BLUEBRIDGE_PREPARED_STATEMENTS = env_bool("BLUEBRIDGE_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _cache_url = env_str("BLUEBRIDGE_CACHE_URL", "locmem://")

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from bluebridge.core import audit, events, geography, notifications
+from bluebridge.core import audit, events, fast_insert, geography, notifications
 from bluebridge.core.models import Holiday
 from bluebridge.servicedesk import sla
 from bluebridge.servicedesk.models import (
@@ -55,11 +55,20 @@ def tracking_url(sr: ServiceRequest) -> str:
     return settings.BLUEBRIDGE_PUBLIC_URL + reverse("track", args=[sr.tracking_token])
 
 
+def _recipient(sr: ServiceRequest) -> str:
+    """Where messages to the resident go; "" when the category is sensitive or they asked for none."""
+    if not sr.notifications_allowed:
+        return ""
+    return sr.email if sr.contact_preference == ContactPreference.EMAIL else sr.phone
+
+
+def _notice_needed(sr: ServiceRequest) -> bool:
+    return bool(_recipient(sr))
+
+
 def _notify(sr: ServiceRequest, template: str, extra: dict[str, Any] | None = None) -> None:
     """Queue a message to the resident, unless the category is sensitive or they asked for none."""
-    if not sr.notifications_allowed:
-        return
-    recipient = sr.email if sr.contact_preference == ContactPreference.EMAIL else sr.phone
+    recipient = _recipient(sr)
     if not recipient:
         return
     context = {
@@ -140,33 +149,38 @@ def create_request(
     )
     if new.photo is not None:
         sr.photo = new.photo
+    update = RequestUpdate(
+        kind=RequestUpdate.CREATED,
+        status_to=Status.RECEIVED,
+        public=True,
+        author=author,
+        author_label="",
+        created_at=now,
+    )
+    event = audit.build(
+        audit.AuditEvent.CREATE,
+        "service_request",
+        sr.reference,
+        user=user,
+        request=request,
+        summary=f"{category.code} via {new.channel}",
+        changes={
+            "category": category.code,
+            "channel": new.channel,
+            "unit": category.routing_unit.code,
+        },
+        actor_label=getattr(api_key, "name", "public"),
+    )
     try:
-        with transaction.atomic():
-            sr.save()
-            RequestUpdate.objects.create(
-                request=sr,
-                kind=RequestUpdate.CREATED,
-                status_to=Status.RECEIVED,
-                public=True,
-                author=author,
-                author_label="",
-                created_at=now,
-            )
-            audit.record(
-                audit.AuditEvent.CREATE,
-                "service_request",
-                sr.reference,
-                user=user,
-                request=request,
-                summary=f"{category.code} via {new.channel}",
-                changes={
-                    "category": category.code,
-                    "channel": new.channel,
-                    "unit": category.routing_unit.code,
-                },
-                actor_label=getattr(api_key, "name", "public"),
-            )
-            _notify(sr, "request_received")
+        if _notice_needed(sr) or not fast_insert.available(
+            ServiceRequest, RequestUpdate, audit.AuditEvent
+        ):
+            with transaction.atomic():
+                _insert_created(sr, update, event)
+                _notify(sr, "request_received")
+        else:
+            # One statement, atomic by itself: one round trip instead of five (see fast_insert).
+            _insert_created(sr, update, event)
     except IntegrityError:
         if new.idempotency_key:
             existing = ServiceRequest.objects.filter(
@@ -176,6 +190,19 @@ def create_request(
                 return existing, False
         raise
     return sr, True
+
+
+def _insert_created(sr: ServiceRequest, update: RequestUpdate, event: Any) -> None:
+    """Write a new request, its "created" timeline entry and its audit event, atomically."""
+    if fast_insert.available(ServiceRequest, RequestUpdate, audit.AuditEvent):
+        fast_insert.insert_together(sr, (update, "request_id"), (event, None))
+        update.request = sr
+        return
+    with transaction.atomic():
+        sr.save(force_insert=True)
+        update.request = sr
+        update.save(force_insert=True)
+        event.save(force_insert=True)
 
 
 def _label(user: User) -> str:
