@@ -125,7 +125,11 @@ def _render_track(request: HttpRequest, complaint: Complaint, *, errors: dict[st
         "timeline": public_timeline(complaint),
         "letters": list(complaint.letters.all()),
         "kept_files": [e for e in evidence if e.accepted],
-        "refused_files": refused if refused is not None else [e for e in evidence if not e.accepted],
+        "refused_files": [
+            {"name": e.original_name, "reason": forms.message_for(e.refused_reason)}
+            for e in evidence
+            if not e.accepted
+        ],
         "filed": request.GET.get("filed") == "1",
         "sent": request.GET.get("sent"),
         "errors": forms.form_errors(errors or {}),

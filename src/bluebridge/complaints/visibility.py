@@ -69,13 +69,14 @@ def _supervised_unit(user: AnyUser) -> Any:
 
 def commendations_for(user: AnyUser) -> QuerySet[Commendation]:
     qs = Commendation.objects.select_related("officer", "officer__unit")
-    found = Q(pk__in=[])
     if roles.has_role(user, roles.SUPERVISOR):
         unit = _supervised_unit(user)
-        found |= Q() if unit is None else Q(officer__unit_id=unit) | Q(officer__isnull=True)
+        if unit is None:
+            return qs  # a supervisor of every unit
+        return qs.filter(Q(officer__unit_id=unit) | Q(officer__isnull=True) | Q(officer__user_id=user.pk))  # type: ignore[union-attr]
     if roles.has_role(user, roles.OFFICER) and getattr(user, "pk", None):
-        found |= Q(officer__user_id=user.pk)  # type: ignore[union-attr]
-    return qs.filter(found)
+        return qs.filter(officer__user_id=user.pk)  # type: ignore[union-attr]
+    return qs.none()
 
 
 def refuse(
