@@ -11,10 +11,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from bluebridge.complaints import breaches, tasks as complaint_tasks
+from bluebridge.complaints import breaches
 from bluebridge.complaints.models import Complaint
 from bluebridge.complaints.recovery_models import ContactScore, RecoveryCase, Trigger
-from bluebridge.core import events, roles
+from bluebridge.core import events, roles, schedule
 from bluebridge.servicedesk import services
 from bluebridge.servicedesk.models import ServiceRequest, Status
 
@@ -87,7 +87,8 @@ def test_it_opens_one_case_per_request_past_its_due_time(
     )
     assert breaches.scan() == 1
     assert breaches.scan() == 0  # never twice for the same request
-    complaint_tasks.scan_breaches.enqueue()
+    RecoveryCase.objects.all().delete()
+    assert "complaints-sla-breaches" in schedule.run_due(timezone.now())
     tasks()
     case = RecoveryCase.objects.get()
     assert case.trigger == Trigger.SLA_BREACH and case.source_reference == late.reference

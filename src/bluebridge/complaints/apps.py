@@ -9,13 +9,16 @@ class ComplaintsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from bluebridge.complaints import demo, receivers, schedule_hook
+        from datetime import timedelta
+
+        from bluebridge.complaints import demo, receivers
+        from bluebridge.complaints.tasks import scan_breaches
         from bluebridge.complaints import visibility as v
-        from bluebridge.core import nav, roles
+        from bluebridge.core import nav, roles, schedule
         from bluebridge.core.demo import extensions
 
         receivers.connect()
-        schedule_hook.register()
+        schedule.register("complaints-sla-breaches", scan_breaches, every=timedelta(minutes=15))
         nav.register("public", "complaints-home", _("Compliment or complain"), order=30)
         nav.register("staff", "staff-complaints", _("Complaints"),
                      roles=[*v.COMPLAINT_HANDLERS, roles.AGENT, roles.ADMIN], order=40)

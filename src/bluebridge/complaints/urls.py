@@ -21,6 +21,7 @@ urlpatterns = [
     path("staff/complaints/<str:complaint_ref>/evidence/<int:evidence_id>/", views_staff.evidence_file,
          name="staff-complaint-evidence"),
     path("staff/commendations/", views_other.commendations, name="staff-commendations"),
+    path("staff/commendations/match/", views_other.commendation_match, name="staff-commendation-match"),
     path("staff/recovery/", views_other.recovery_list, name="staff-recovery"),
     path("staff/recovery/<str:recovery_ref>/", views_other.recovery_detail, name="staff-recovery-case"),
 ]

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bluebridge.complaints import analytics, matching, officer_signals, recovery, visibility
 from bluebridge.complaints.recovery_models import RecoveryCase
@@ -17,39 +17,42 @@ from bluebridge.core.models import AuditEvent, Officer
 from bluebridge.servicedesk.validation import InvalidRequest
 
 
-@allow(*visibility.COMMENDATION_READERS)
-@require_http_methods(["GET", "POST"])
-def commendations(request: HttpRequest) -> HttpResponse:
-    """Supervisors see their unit's commendations (and match unmatched ones); officers their own."""
-    qs = visibility.commendations_for(request.user)
-    error = ""
-    if request.method == "POST":
-        if not roles.has_role(request.user, roles.SUPERVISOR):
-            raise visibility.denied("commendation", "", request, "only supervisors match commendations")
-        item = qs.filter(reference=request.POST.get("reference", "")[:16]).first()
-        officer = Officer.objects.filter(pk=request.POST.get("officer", "0") if request.POST.get("officer", "").isdigit() else 0).first()
-        if item is None or officer is None:
-            error = _("Choose a commendation and an officer.")
-        else:
-            item.officer, item.matched_by, item.delivered_at = officer, request.user, timezone.now()
-            item.save(update_fields=["officer", "matched_by", "delivered_at", "updated_at"])
-            audit.record(AuditEvent.CHANGE, "commendation", item.reference, request=request,
-                         summary=f"matched to officer {officer.badge}")
-            messages.success(request, _("Commendation passed to the officer."))
-            return redirect("staff-commendations")
-    rows = list(qs.order_by("-created_at")[:200])
-    suggestions = {
-        c.reference: matching.suggest(c.officer_details) for c in rows if c.officer_id is None
-    } if roles.has_role(request.user, roles.SUPERVISOR) else {}
+def _render_commendations(request: HttpRequest, error: str = "") -> HttpResponse:
+    rows = list(visibility.commendations_for(request.user).order_by("-created_at")[:200])
+    is_supervisor = roles.has_role(request.user, roles.SUPERVISOR)
     for c in rows:
-        c.suggestions = suggestions.get(c.reference, [])  # type: ignore[attr-defined]
-    if roles.has_role(request.user, roles.OFFICER):
-        for c in rows:
-            if c.officer and c.officer.user_id == request.user.pk:
-                audit.record(AuditEvent.VIEW, "commendation", c.reference, request=request, summary="own")
+        suggestions = matching.suggest(c.officer_details) if is_supervisor and c.officer_id is None else []
+        c.suggestions = suggestions  # type: ignore[attr-defined]
+        if c.officer and c.officer.user_id == request.user.pk:
+            audit.record(AuditEvent.VIEW, "commendation", c.reference, request=request, summary="own")
     return render(request, "complaints/staff/commendations.html",
-                  {"rows": rows, "error": error, "is_supervisor": roles.has_role(request.user, roles.SUPERVISOR)},
+                  {"rows": rows, "error": error, "is_supervisor": is_supervisor},
                   status=400 if error else 200)
+
+
+@allow(*visibility.COMMENDATION_READERS)
+@require_GET
+def commendations(request: HttpRequest) -> HttpResponse:
+    """Supervisors see their unit's commendations (and unmatched ones); officers their own."""
+    return _render_commendations(request)
+
+
+@allow(roles.SUPERVISOR)
+@require_POST
+def commendation_match(request: HttpRequest) -> HttpResponse:
+    """A supervisor passes an unmatched commendation to the officer it is about."""
+    item = visibility.commendations_for(request.user).filter(
+        reference=request.POST.get("reference", "")[:16]).first()
+    officer_id = request.POST.get("officer", "")
+    officer = Officer.objects.filter(pk=officer_id).first() if officer_id.isdigit() else None
+    if item is None or officer is None:
+        return _render_commendations(request, _("Choose a commendation and an officer."))
+    item.officer, item.matched_by, item.delivered_at = officer, request.user, timezone.now()
+    item.save(update_fields=["officer", "matched_by", "delivered_at", "updated_at"])
+    audit.record(AuditEvent.CHANGE, "commendation", item.reference, request=request,
+                 summary=f"matched to officer {officer.badge}")
+    messages.success(request, _("Commendation passed to the officer."))
+    return redirect("staff-commendations")
 
 
 @allow(*visibility.RECOVERY)
