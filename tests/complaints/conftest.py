@@ -8,8 +8,15 @@ from typing import Any
 import pytest
 
 from bluebridge.complaints import intake
-from bluebridge.complaints.models import Complaint
+from bluebridge.complaints.models import Complaint, ComplaintType
+from bluebridge.complaints.seeds import install_default_types
 from bluebridge.core.models import Officer, Unit
+
+
+@pytest.fixture(autouse=True)
+def complaint_types(db: None) -> None:
+    """The default types (a migration installs them; transactional tests elsewhere flush them)."""
+    install_default_types(ComplaintType)
 
 
 @pytest.fixture
