@@ -34,7 +34,9 @@ def test_it_takes_an_anonymous_complaint_from_filing_to_the_outcome_letter(
     resident.locator("#start-complaint").click()
     assert_accessible(resident, "complaint form")
     resident.locator("label[for='www-discourtesy']").click()
-    resident.locator("#id_description").fill("The officer at the traffic stop cursed at me and laughed.")
+    resident.locator("#id_description").fill(
+        "The officer at the traffic stop cursed at me and laughed."
+    )
     resident.locator("#id_location").fill("Main St and 3rd Ave")
     resident.locator("label[for='id_anonymous']").click()
     resident.locator("#submit-complaint").click()

@@ -25,9 +25,12 @@ def roster(city: None) -> list[Officer]:
     other, _ = Unit.objects.get_or_create(code="district-2", defaults={"name": "District 2 Patrol"})
     return [
         Officer.objects.create(badge="4721", first_name="Marcus", last_name="Delacroix", unit=unit),
-        Officer.objects.create(badge="3310", first_name="Priya", last_name="Venkataraman", unit=unit),
-        Officer.objects.create(badge="8856", first_name="Owen", last_name="Fairweather", unit=other,
-                               rank="Sergeant"),
+        Officer.objects.create(
+            badge="3310", first_name="Priya", last_name="Venkataraman", unit=unit
+        ),
+        Officer.objects.create(
+            badge="8856", first_name="Owen", last_name="Fairweather", unit=other, rank="Sergeant"
+        ),
     ]
 
 

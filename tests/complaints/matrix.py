@@ -25,12 +25,19 @@ def _records(world: Any) -> dict[str, Any]:
     picture = io.BytesIO()
     Image.new("RGB", (4, 4), "red").save(picture, format="PNG")
     files = [SimpleUploadedFile("p.png", picture.getvalue(), content_type="image/png")]
-    shared, _, _ = intake.create_complaint(intake.NewComplaint(
-        description="Nobody came for three days", what_went_wrong="slow_response",
-        email="m@example.org", contact_preference="email", files=files))
+    shared, _, _ = intake.create_complaint(
+        intake.NewComplaint(
+            description="Nobody came for three days",
+            what_went_wrong="slow_response",
+            email="m@example.org",
+            contact_preference="email",
+            files=files,
+        )
+    )
     agents, _, _ = intake.create_complaint(
         intake.NewComplaint(description="No follow-up at all", what_went_wrong="no_follow_up"),
-        user=world.users[roles.AGENT])
+        user=world.users[roles.AGENT],
+    )
     commendation = intake.create_commendation(intake.NewCommendation(description="Very kind"))
     records = {
         "shared": shared,
@@ -48,7 +55,11 @@ def complaint(world: Any, role: str) -> Complaint:
 
 
 def evidence_id(world: Any, role: str) -> str:
-    return str(complaint(world, role).evidence.first().pk if complaint(world, role).evidence.exists() else 0)
+    return str(
+        complaint(world, role).evidence.first().pk
+        if complaint(world, role).evidence.exists()
+        else 0
+    )
 
 
 def commendation(world: Any) -> Commendation:

@@ -35,7 +35,9 @@ FORM = {
 }
 
 
-def test_it_files_an_anonymous_complaint_and_shows_the_reference_and_private_link(city: None) -> None:
+def test_it_files_an_anonymous_complaint_and_shows_the_reference_and_private_link(
+    city: None,
+) -> None:
     client = Client()
     response = client.post("/complaints/new/", {**FORM, "form_token": "t1"})
     assert response.status_code == 302
@@ -53,8 +55,10 @@ def test_it_files_an_anonymous_complaint_and_shows_the_reference_and_private_lin
 
 
 def test_it_keeps_everything_typed_when_the_form_has_a_problem(city: None) -> None:
-    response = Client().post("/complaints/new/", {**FORM, "description": "", "email": "not-an-email",
-                                                  "anonymous": "", "first_name": "Ana"})
+    response = Client().post(
+        "/complaints/new/",
+        {**FORM, "description": "", "email": "not-an-email", "anonymous": "", "first_name": "Ana"},
+    )
     assert response.status_code == 400
     text = response.content.decode()
     assert "please tell us what happened" in text and "e-mail" in text
@@ -92,9 +96,13 @@ def test_it_refuses_a_file_over_the_size_limit_and_keeps_the_complaint(city: Non
     assert evidence.scan_status == Evidence.REFUSED and "larger than" in evidence.refused_reason
 
 
-def test_it_refuses_a_bad_file_sent_later_from_the_tracking_page_with_a_clear_error(city: None) -> None:
+def test_it_refuses_a_bad_file_sent_later_from_the_tracking_page_with_a_clear_error(
+    city: None,
+) -> None:
     client = Client()
-    location = client.post("/complaints/new/", {**FORM, "form_token": "t4"})["Location"].split("?")[0]
+    location = client.post("/complaints/new/", {**FORM, "form_token": "t4"})["Location"].split("?")[
+        0
+    ]
     bad = SimpleUploadedFile("notes.txt", b"just text", content_type="text/plain")
     page = client.post(location, {"action": "evidence", "evidence": [bad]})
     assert page.status_code == 400 and "not accepted" in page.content.decode()
@@ -103,7 +111,9 @@ def test_it_refuses_a_bad_file_sent_later_from_the_tracking_page_with_a_clear_er
 
 
 @override_settings(BLUEBRIDGE_VIRUS_SCAN_COMMAND="false")
-def test_it_marks_a_file_infected_when_the_scanner_says_so(city: None, tasks: Callable[[], int]) -> None:
+def test_it_marks_a_file_infected_when_the_scanner_says_so(
+    city: None, tasks: Callable[[], int]
+) -> None:
     file = SimpleUploadedFile("p.png", _png(), content_type="image/png")
     Client().post("/complaints/new/", {**FORM, "form_token": "t5", "evidence": [file]})
     tasks()
@@ -113,7 +123,9 @@ def test_it_marks_a_file_infected_when_the_scanner_says_so(city: None, tasks: Ca
 
 
 @override_settings(BLUEBRIDGE_VIRUS_SCAN_COMMAND="true")
-def test_it_marks_a_file_clean_when_the_scanner_passes_it(city: None, tasks: Callable[[], int]) -> None:
+def test_it_marks_a_file_clean_when_the_scanner_passes_it(
+    city: None, tasks: Callable[[], int]
+) -> None:
     file = SimpleUploadedFile("p.png", _png(), content_type="image/png")
     Client().post("/complaints/new/", {**FORM, "form_token": "t6", "evidence": [file]})
     tasks()
@@ -126,14 +138,21 @@ def test_it_never_shows_the_complainant_officer_names_from_the_roster(
     client = Client()
     reply = client.post(
         "/api/complaints",
-        json.dumps({"description": "The sergeant with badge 8856 pushed me", "what_went_wrong": "force",
-                    "officer_details": "badge 8856, tall, grey hair"}),
+        json.dumps(
+            {
+                "description": "The sergeant with badge 8856 pushed me",
+                "what_went_wrong": "force",
+                "officer_details": "badge 8856, tall, grey hair",
+            }
+        ),
         content_type="application/json",
     )
     assert reply.status_code == 201
     body = reply.json()
     assert body["reference"].startswith("CP-") and "/complaints/track/" in body["tracking_url"]
-    page = client.get(body["tracking_url"].split("testserver")[-1].replace("http://127.0.0.1:8000", ""))
+    page = client.get(
+        body["tracking_url"].split("testserver")[-1].replace("http://127.0.0.1:8000", "")
+    )
     assert page.status_code == 200
     text = page.content.decode() + reply.content.decode()
     assert "badge 8856" in text  # what they typed themselves
@@ -151,26 +170,43 @@ def test_it_never_shows_the_complainant_officer_names_from_the_roster(
 
 
 def test_it_acknowledges_instantly_by_email_when_given_an_address(city: None) -> None:
-    reply = Client().post("/api/complaints", json.dumps({
-        "description": "Nobody followed up on my case", "what_went_wrong": "no_follow_up",
-        "email": "ana@example.org", "contact_preference": "email", "language": "es"}),
-        content_type="application/json")
+    reply = Client().post(
+        "/api/complaints",
+        json.dumps(
+            {
+                "description": "Nobody followed up on my case",
+                "what_went_wrong": "no_follow_up",
+                "email": "ana@example.org",
+                "contact_preference": "email",
+                "language": "es",
+            }
+        ),
+        content_type="application/json",
+    )
     assert reply.status_code == 201
     note = Notification.objects.get(template="complaint_received")
     assert note.recipient == "ana@example.org" and note.language == "es"
 
 
 def test_it_answers_bad_api_input_with_the_fields_named(city: None) -> None:
-    reply = Client().post("/api/complaints", json.dumps({"description": " ", "email": "x@"}),
-                          content_type="application/json")
+    reply = Client().post(
+        "/api/complaints",
+        json.dumps({"description": " ", "email": "x@"}),
+        content_type="application/json",
+    )
     assert reply.status_code == 400
     assert set(reply.json()["errors"]) >= {"description", "email"}
 
 
 def test_it_takes_a_commendation_and_thanks_the_commender(roster: list[Officer]) -> None:
-    response = Client().post("/commendations/new/", {
-        "description": "Officer Venkataraman helped my lost son get home",
-        "officer_details": "Priya Venkataraman, badge 3310", "email": "dad@example.org"})
+    response = Client().post(
+        "/commendations/new/",
+        {
+            "description": "Officer Venkataraman helped my lost son get home",
+            "officer_details": "Priya Venkataraman, badge 3310",
+            "email": "dad@example.org",
+        },
+    )
     assert response.status_code == 302
     page = Client().get(response["Location"]).content.decode()
     assert "Thank you" in page and "Venkataraman" not in page

@@ -23,14 +23,23 @@ pytestmark = pytest.mark.django_db
 
 def _survey(**overrides: Any) -> None:
     kwargs: dict[str, Any] = {
-        "response": None, "kind": "post_contact", "source_kind": "request", "source_reference": "",
-        "satisfied": None, "score": None, "email": "r@example.org", "phone": "", "language": "en",
+        "response": None,
+        "kind": "post_contact",
+        "source_kind": "request",
+        "source_reference": "",
+        "satisfied": None,
+        "score": None,
+        "email": "r@example.org",
+        "phone": "",
+        "language": "en",
     }
     kwargs.update(overrides)
     events.survey_answered.send(sender=object, **kwargs)
 
 
-def test_it_opens_a_case_for_a_service_quality_complaint(file_complaint: Callable[..., Complaint]) -> None:
+def test_it_opens_a_case_for_a_service_quality_complaint(
+    file_complaint: Callable[..., Complaint],
+) -> None:
     complaint = file_complaint()
     case = RecoveryCase.objects.get()
     assert case.trigger == Trigger.SERVICE_COMPLAINT and case.complaint == complaint
@@ -43,11 +52,20 @@ def test_it_opens_no_case_for_a_conduct_complaint(conduct_complaint: Complaint) 
 
 @pytest.mark.parametrize(
     ("score", "satisfied", "opens"),
-    [(0.25, None, True), (0.0, None, True), (0.5, None, False), (None, False, True),
-     (None, True, False), (1.0, None, False)],
+    [
+        (0.25, None, True),
+        (0.0, None, True),
+        (0.5, None, False),
+        (None, False, True),
+        (None, True, False),
+        (1.0, None, False),
+    ],
 )
 def test_it_opens_a_case_for_a_low_post_contact_survey_answer(
-    file_request: Callable[..., ServiceRequest], score: float | None, satisfied: bool | None, opens: bool
+    file_request: Callable[..., ServiceRequest],
+    score: float | None,
+    satisfied: bool | None,
+    opens: bool,
 ) -> None:
     sr = file_request()
     _survey(source_reference=sr.reference, score=score, satisfied=satisfied)
@@ -58,11 +76,22 @@ def test_it_opens_a_case_for_a_low_post_contact_survey_answer(
         assert case.category == sr.category.code and case.unit == sr.unit
 
 
-def test_it_ignores_community_surveys_and_its_own_recovery_checks(file_request: Callable[..., Any]) -> None:
+def test_it_ignores_community_surveys_and_its_own_recovery_checks(
+    file_request: Callable[..., Any],
+) -> None:
     _survey(kind="community", score=0.0)
-    events.survey_answered.send(sender=RecoveryCase, response=None, kind="recovery", source_kind="request",
-                                source_reference="X", satisfied=False, score=0.0, email="", phone="",
-                                language="en")
+    events.survey_answered.send(
+        sender=RecoveryCase,
+        response=None,
+        kind="recovery",
+        source_kind="request",
+        source_reference="X",
+        satisfied=False,
+        score=0.0,
+        email="",
+        phone="",
+        language="en",
+    )
     assert not RecoveryCase.objects.exists()
 
 
@@ -95,7 +124,9 @@ def test_it_opens_one_case_per_request_past_its_due_time(
     assert not RecoveryCase.objects.filter(source_reference=on_time.reference).exists()
 
 
-def test_it_flags_a_second_failure_for_the_same_person(file_request: Callable[..., ServiceRequest]) -> None:
+def test_it_flags_a_second_failure_for_the_same_person(
+    file_request: Callable[..., ServiceRequest],
+) -> None:
     first, second = file_request(email="same@example.org"), file_request(email="SAME@example.org")
     _survey(source_reference=first.reference, score=0.0, email="same@example.org")
     _survey(source_reference=second.reference, score=0.0, email="same@example.org")
@@ -133,7 +164,11 @@ def test_it_runs_the_playbook_in_order_and_the_person_verifies_it(
         events.survey_answered.disconnect(listen)
     case.refresh_from_db()
     assert case.verification_score == 4 and case.status == RecoveryCase.CLOSED
-    assert heard[0]["kind"] == "recovery" and heard[0]["score"] == 0.75 and heard[0]["satisfied"] is True
+    assert (
+        heard[0]["kind"] == "recovery"
+        and heard[0]["score"] == 0.75
+        and heard[0]["satisfied"] is True
+    )
     assert not RecoveryCase.objects.exclude(pk=case.pk).exists()  # our own answer opens nothing
 
 
@@ -142,8 +177,12 @@ def test_it_shows_the_analytics_with_intervals(
 ) -> None:
     file_complaint()
     case = RecoveryCase.objects.get()
-    RecoveryCase.objects.filter(pk=case.pk).update(verification_score=5, acknowledged_at=timezone.now(),
-                                                   fixed_at=timezone.now(), status="closed")
+    RecoveryCase.objects.filter(pk=case.pk).update(
+        verification_score=5,
+        acknowledged_at=timezone.now(),
+        fixed_at=timezone.now(),
+        status="closed",
+    )
     for score in (1.0, 0.75, 0.5):
         _survey(source_reference="BB-0000-0000", score=score)
     page = staff_client(roles.ANALYST).get("/staff/complaints/analytics/")

@@ -55,7 +55,9 @@ def test_it_shows_each_role_exactly_its_complaints_on_the_web_and_the_api(
         if allowed:
             assert page.status_code == 200 and complaint.description in page.content.decode()
             assert api.status_code == 200 and api.json()["description"] == complaint.description
-            views = AuditEvent.objects.filter(object_ref=complaint.reference, action="view", actor=user)
+            views = AuditEvent.objects.filter(
+                object_ref=complaint.reference, action="view", actor=user
+            )
             assert views.exclude(summary__startswith="refused").count() == 2
         else:
             assert page.status_code == 403
@@ -71,12 +73,18 @@ def test_it_refuses_agents_and_supervisors_a_conduct_complaint_and_audits_each_a
 ) -> None:
     for role in (roles.AGENT, roles.SUPERVISOR):
         user = make_user(role)
-        assert _client(user).get(f"/staff/complaints/{conduct_complaint.reference}/").status_code == 403
-        api = Client().get(f"/api/complaints/{conduct_complaint.reference}",
-                           headers={"Authorization": f"Bearer {token_for(user)}"})
+        assert (
+            _client(user).get(f"/staff/complaints/{conduct_complaint.reference}/").status_code
+            == 403
+        )
+        api = Client().get(
+            f"/api/complaints/{conduct_complaint.reference}",
+            headers={"Authorization": f"Bearer {token_for(user)}"},
+        )
         assert api.status_code == 403
-        refused = AuditEvent.objects.filter(object_ref=conduct_complaint.reference, actor=user,
-                                            summary__startswith="refused")
+        refused = AuditEvent.objects.filter(
+            object_ref=conduct_complaint.reference, actor=user, summary__startswith="refused"
+        )
         assert refused.count() == 2
 
 
@@ -84,13 +92,20 @@ def test_it_lets_an_agent_follow_a_service_complaint_they_filed_but_not_a_conduc
     staff_client: Callable[[str], Client],
 ) -> None:
     agent = staff_client(roles.AGENT)
-    form = {"description": "Nobody called me back about my stolen bike", "what_went_wrong": "no_follow_up",
-            "form_token": "a1"}
+    form = {
+        "description": "Nobody called me back about my stolen bike",
+        "what_went_wrong": "no_follow_up",
+        "form_token": "a1",
+    }
     page = agent.post("/staff/complaints/new/", form)
     assert page.status_code == 200
     reference = Complaint.objects.get(idempotency_key="a1").reference
     assert agent.get(f"/staff/complaints/{reference}/").status_code == 200
-    form = {"description": "The officer hit me with his baton", "what_went_wrong": "force", "form_token": "a2"}
+    form = {
+        "description": "The officer hit me with his baton",
+        "what_went_wrong": "force",
+        "form_token": "a2",
+    }
     page = agent.post("/staff/complaints/new/", form)
     assert "Professional Standards" in page.content.decode()
     conduct = Complaint.objects.get(idempotency_key="a2")
@@ -109,7 +124,8 @@ def test_it_shows_administrators_counts_but_no_content(
 
 
 def test_it_lists_conduct_complaints_only_for_professional_standards(
-    staff_client: Callable[[str], Client], conduct_complaint: Complaint,
+    staff_client: Callable[[str], Client],
+    conduct_complaint: Complaint,
     file_complaint: Callable[..., Complaint],
 ) -> None:
     service = file_complaint()

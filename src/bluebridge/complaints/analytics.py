@@ -40,35 +40,62 @@ def report(days: int = 365) -> dict[str, Any]:
     cases = list(RecoveryCase.objects.filter(created_at__gte=since).select_related("unit"))
     failed_refs = set(RecoveryCase.objects.values_list("source_reference", flat=True))
     baseline = [
-        s for s in ContactScore.objects.filter(answered_at__gte=since, kind="post_contact").select_related("unit")
+        s
+        for s in ContactScore.objects.filter(
+            answered_at__gte=since, kind="post_contact"
+        ).select_related("unit")
         if s.source_reference not in failed_refs
     ]
-    groups: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: {"rec": [0, 0], "base": [0, 0]})
+    groups: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(
+        lambda: {"rec": [0, 0], "base": [0, 0]}
+    )
     for case in cases:
         if case.verification_score is None or case.repeat_failure:
             continue
-        for key in (("category", case.category or "—"), ("unit", case.unit.name if case.unit else "—"),
-                    ("all", "all")):
+        for key in (
+            ("category", case.category or "—"),
+            ("unit", case.unit.name if case.unit else "—"),
+            ("all", "all"),
+        ):
             groups[key]["rec"][0] += case.verification_score >= 4
             groups[key]["rec"][1] += 1
     for score in baseline:
         ok = _satisfied(score.score, score.satisfied)
-        for key in (("category", score.category or "—"), ("unit", score.unit.name if score.unit else "—"),
-                    ("all", "all")):
+        for key in (
+            ("category", score.category or "—"),
+            ("unit", score.unit.name if score.unit else "—"),
+            ("all", "all"),
+        ):
             groups[key]["base"][0] += ok
             groups[key]["base"][1] += 1
     comparison = [
-        {"by": by, "group": name, "recovered": _share(*v["rec"]), "never_failed": _share(*v["base"])}
+        {
+            "by": by,
+            "group": name,
+            "recovered": _share(*v["rec"]),
+            "never_failed": _share(*v["base"]),
+        }
         for (by, name), v in sorted(groups.items(), key=lambda item: (item[0][0] != "all", item[0]))
     ]
     verified = [c for c in cases if c.verification_score is not None]
     repeat = [c for c in verified if c.repeat_failure]
-    ack = [(c.acknowledged_at - c.created_at).total_seconds() / 3600 for c in cases if c.acknowledged_at]
+    ack = [
+        (c.acknowledged_at - c.created_at).total_seconds() / 3600
+        for c in cases
+        if c.acknowledged_at
+    ]
     fix = [(c.fixed_at - c.created_at).total_seconds() / 3600 for c in cases if c.fixed_at]
-    complaints = list(Complaint.objects.filter(created_at__gte=since).only(
-        "created_at", "acknowledged_at", "acknowledge_due", "decided_at", "decision_due", "kind"))
-    c_ack = [c for c in complaints if c.acknowledged_at]
-    c_dec = [c for c in complaints if c.decided_at and c.decision_due]
+    complaints = list(
+        Complaint.objects.filter(created_at__gte=since).only(
+            "created_at", "acknowledged_at", "acknowledge_due", "decided_at", "decision_due", "kind"
+        )
+    )
+    c_ack = [
+        (c.created_at, c.acknowledged_at, c.acknowledge_due)
+        for c in complaints
+        if c.acknowledged_at
+    ]
+    c_dec = [(c.decided_at, c.decision_due) for c in complaints if c.decided_at and c.decision_due]
     by_trigger: dict[str, int] = defaultdict(int)
     for case in cases:
         by_trigger[case.trigger] += 1
@@ -77,19 +104,25 @@ def report(days: int = 365) -> dict[str, Any]:
         "cases": len(cases),
         "by_trigger": dict(sorted(by_trigger.items())),
         "comparison": comparison,
-        "recovered_share": _share(sum(c.verification_score >= 4 for c in verified if c.verification_score), len(verified)),
-        "repeat_satisfied": _share(sum((c.verification_score or 0) >= 4 for c in repeat), len(repeat)),
+        "recovered_share": _share(
+            sum(c.verification_score >= 4 for c in verified if c.verification_score), len(verified)
+        ),
+        "repeat_satisfied": _share(
+            sum((c.verification_score or 0) >= 4 for c in repeat), len(repeat)
+        ),
         "fixed_share": _share(sum(1 for c in cases if c.fixed_at), len(cases)),
         "repeat_share": _share(sum(1 for c in cases if c.repeat_failure), len(cases)),
         "hours_to_acknowledge": _hours(ack),
         "hours_to_fix": _hours(fix),
         "complaint_hours_to_acknowledge": _hours(
-            [(c.acknowledged_at - c.created_at).total_seconds() / 3600 for c in c_ack]  # type: ignore[operator]
+            [(done - start).total_seconds() / 3600 for start, done, _due in c_ack if done]
         ),
         "complaints_acknowledged_on_time": _share(
-            sum(1 for c in c_ack if c.acknowledge_due and c.acknowledged_at <= c.acknowledge_due), len(c_ack)  # type: ignore[operator]
+            len([1 for _start, done, due in c_ack if done and due and done <= due]),
+            len(c_ack),
         ),
         "complaints_decided_on_time": _share(
-            sum(1 for c in c_dec if c.decided_at <= c.decision_due), len(c_dec)  # type: ignore[operator]
+            len([1 for decided, due in c_dec if decided and due and decided <= due]),
+            len(c_dec),
         ),
     }

@@ -82,13 +82,21 @@ def create_complaint(request: HttpRequest, payload: ComplaintIn) -> Reply[Compla
     data = payload.dict(exclude={"channel", "idempotency_key"})
     user = request.user if request.user.is_authenticated else None
     complaint, _outcomes, created = intake.create_complaint(
-        intake.NewComplaint(**data, channel=channel, client_key=f"api:{default_client(request).key}"[:80],
-                            idempotency_key=payload.idempotency_key),
-        user=user, request=request,
+        intake.NewComplaint(
+            **data,
+            channel=channel,
+            client_key=f"api:{default_client(request).key}"[:80],
+            idempotency_key=payload.idempotency_key,
+        ),
+        user=user,
+        request=request,
     )
     reply = ComplaintReply(
-        reference=complaint.reference, tracking_url=letters.tracking_url(complaint), status=complaint.status,
-        acknowledge_due=complaint.acknowledge_due, decision_due=complaint.decision_due,
+        reference=complaint.reference,
+        tracking_url=letters.tracking_url(complaint),
+        status=complaint.status,
+        acknowledge_due=complaint.acknowledge_due,
+        decision_due=complaint.decision_due,
     )
     return Reply(201 if created else 200, reply)
 
@@ -113,17 +121,24 @@ class CommendationReply(Schema):
     thanks_url: str
 
 
-@router.post("/commendations", auth=None, response={201: CommendationReply},
-             summary="Send a commendation (anyone)")
+@router.post(
+    "/commendations",
+    auth=None,
+    response={201: CommendationReply},
+    summary="Send a commendation (anyone)",
+)
 @require(roles.PUBLIC)
 def create_commendation(request: HttpRequest, payload: CommendationIn) -> Reply[CommendationReply]:
     _limit(request, "api-commendation")
     channel = payload.channel if payload.channel in ("api", "assistant") else "api"
     commendation = intake.create_commendation(
         intake.NewCommendation(**payload.dict(exclude={"channel"}), channel=channel),
-        user=request.user if request.user.is_authenticated else None, request=request,
+        user=request.user if request.user.is_authenticated else None,
+        request=request,
     )
-    url = request.build_absolute_uri(reverse("commendation-thanks", args=[commendation.thanks_token]))
+    url = request.build_absolute_uri(
+        reverse("commendation-thanks", args=[commendation.thanks_token])
+    )
     return Reply(201, CommendationReply(reference=commendation.reference, thanks_url=url))
 
 
@@ -138,8 +153,11 @@ class SignalOut(Schema):
     by_finding: dict[str, int]
 
 
-@router.get("/complaints/officer-signals", response=list[SignalOut],
-            summary="Per-officer conduct signals: allegation counts by type and finding (last `days`)")
+@router.get(
+    "/complaints/officer-signals",
+    response=list[SignalOut],
+    summary="Per-officer conduct signals: allegation counts by type and finding (last `days`)",
+)
 @require(roles.STANDARDS)
 def signals(request: HttpRequest, days: int = 365) -> list[dict[str, Any]]:
     from bluebridge.core import audit
@@ -205,41 +223,83 @@ class ComplaintDetail(Schema):
 
 
 def _visible(request: HttpRequest, reference: str) -> Complaint:
-    complaint = Complaint.objects.select_related("type", "assigned_to").filter(
-        reference=reference.strip().upper()[:16]).first()
+    complaint = (
+        Complaint.objects.select_related("type", "assigned_to")
+        .filter(reference=reference.strip().upper()[:16])
+        .first()
+    )
     if complaint is None:
         raise HttpError(404, f"no complaint with reference {reference!r}")
     if not visibility.can_view(request.user, complaint):
-        visibility.refuse("complaint", complaint.reference, request=request,
-                          reason=f"{complaint.kind} complaint not visible to this role (API)")
+        visibility.refuse(
+            "complaint",
+            complaint.reference,
+            request=request,
+            reason=f"{complaint.kind} complaint not visible to this role (API)",
+        )
         raise HttpError(403, "your role does not give access to this complaint")
     return complaint
 
 
 def _detail(c: Complaint) -> ComplaintDetail:
     return ComplaintDetail(
-        reference=c.reference, kind=c.kind, type=c.type.code if c.type else None,
-        type_confirmed=c.classified_at is not None, suggested_type=c.suggested_type, status=c.status,
-        channel=c.channel, anonymous=c.anonymous, first_name=c.first_name, last_name=c.last_name,
-        email=c.email, phone=c.phone, language=c.language, description=c.description,
-        occurred_text=c.occurred_text, location=c.location, officer_details=c.officer_details,
-        witnesses=c.witnesses, created_at=c.created_at, acknowledge_due=c.acknowledge_due,
-        decision_due=c.decision_due, acknowledged_at=c.acknowledged_at, closed_at=c.closed_at,
+        reference=c.reference,
+        kind=c.kind,
+        type=c.type.code if c.type else None,
+        type_confirmed=c.classified_at is not None,
+        suggested_type=c.suggested_type,
+        status=c.status,
+        channel=c.channel,
+        anonymous=c.anonymous,
+        first_name=c.first_name,
+        last_name=c.last_name,
+        email=c.email,
+        phone=c.phone,
+        language=c.language,
+        description=c.description,
+        occurred_text=c.occurred_text,
+        location=c.location,
+        officer_details=c.officer_details,
+        witnesses=c.witnesses,
+        created_at=c.created_at,
+        acknowledge_due=c.acknowledge_due,
+        decision_due=c.decision_due,
+        acknowledged_at=c.acknowledged_at,
+        closed_at=c.closed_at,
         assigned_to=c.assigned_to.get_username() if c.assigned_to else None,
         allegations=[
-            AllegationOut(id=a.pk, category=a.category.code, officer_badge=a.officer.badge if a.officer else None,
-                          finding=a.finding, reasons=a.reasons)
+            AllegationOut(
+                id=a.pk,
+                category=a.category.code,
+                officer_badge=a.officer.badge if a.officer else None,
+                finding=a.finding,
+                reasons=a.reasons,
+            )
             for a in c.allegations.select_related("category", "officer")
         ],
-        letters=[LetterOut(kind=x.kind, subject=x.subject, body=x.body, created_at=x.created_at)
-                 for x in c.letters.all()],
-        events=[EventOut(kind=e.kind, status_from=e.status_from, status_to=e.status_to, note=e.note,
-                         public=e.public, created_at=e.created_at) for e in c.events.all()],
+        letters=[
+            LetterOut(kind=x.kind, subject=x.subject, body=x.body, created_at=x.created_at)
+            for x in c.letters.all()
+        ],
+        events=[
+            EventOut(
+                kind=e.kind,
+                status_from=e.status_from,
+                status_to=e.status_to,
+                note=e.note,
+                public=e.public,
+                created_at=e.created_at,
+            )
+            for e in c.events.all()
+        ],
     )
 
 
-@router.get("/complaints/{complaint_ref}", response=ComplaintDetail,
-            summary="One complaint in full (conduct: professional standards only; every view audited)")
+@router.get(
+    "/complaints/{complaint_ref}",
+    response=ComplaintDetail,
+    summary="One complaint in full (conduct: professional standards only; every view audited)",
+)
 @require(*visibility.COMPLAINT_READERS)
 def get_complaint(request: HttpRequest, complaint_ref: str) -> ComplaintDetail:
     complaint = _visible(request, complaint_ref)
@@ -274,7 +334,9 @@ def change_status(request: HttpRequest, complaint_ref: str, payload: StatusIn) -
     elif new == Status.CLOSED:
         workflow.close(complaint, payload.message, user=request.user, request=request)
     else:
-        workflow.change_status(complaint, new, user=request.user, note=payload.note, request=request)
+        workflow.change_status(
+            complaint, new, user=request.user, note=payload.note, request=request
+        )
     return _detail(_visible(request, complaint_ref))
 
 

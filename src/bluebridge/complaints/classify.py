@@ -149,4 +149,6 @@ def suggest(text: str) -> Suggestion:
         key=lambda pair: -pair[1],
     )
     code, confidence = ranked[0]
-    return Suggestion(str(code), round(confidence, 3), tuple((str(c), round(p, 3)) for c, p in ranked))
+    return Suggestion(
+        str(code), round(confidence, 3), tuple((str(c), round(p, 3)) for c, p in ranked)
+    )

@@ -30,8 +30,13 @@ from bluebridge.servicedesk.models import ServiceRequest
 
 COMPLAINTS_PER_1000 = 4.0
 COMMENDATIONS_PER_1000 = 2.0
-FINDINGS = [("not_sustained", 40), ("unfounded", 20), ("exonerated", 20), ("sustained", 15),
-            ("policy_failure", 5)]
+FINDINGS = [
+    ("not_sustained", 40),
+    ("unfounded", 20),
+    ("exonerated", 20),
+    ("sustained", 15),
+    ("policy_failure", 5),
+]
 TEXTS = {
     "slow_response": "I reported a break-in and waited two days for anyone to come.",
     "no_follow_up": "The detective said he would call me back and never did.",
@@ -43,9 +48,11 @@ TEXTS = {
     "offensive_language": "The officer made a remark about my accent.",
     "other_misconduct": "The officer was on his phone while driving through a red light.",
 }
-PRAISE = ["Officer helped my elderly mother home after she got lost.",
-          "Thank you for the patient help at the front desk with my records request.",
-          "The officers who came after the break-in were kind and thorough."]
+PRAISE = [
+    "Officer helped my elderly mother home after she got lost.",
+    "Thank you for the patient help at the front desk with my records request.",
+    "The officers who came after the break-in were kind and thorough.",
+]
 
 
 def _when(rng: random.Random, first: datetime, last: datetime) -> datetime:
@@ -72,23 +79,36 @@ def populate(ctx: Any) -> list[str]:
         ctype = rng.choice(service if kind == "service" else conduct)
         created = _when(rng, first, now)
         complaint = Complaint.objects.create(
-            kind=kind, type=ctype, suggested_type=ctype.code, suggestion_confidence=0.6,
-            resident_choice=ctype.code, classified_at=created + timedelta(hours=6),
-            anonymous=rng.random() < 0.3, description=TEXTS[ctype.code],
-            channel=rng.choice(["web", "web", "web", "staff", "api"]), created_at=created,
+            kind=kind,
+            type=ctype,
+            suggested_type=ctype.code,
+            suggestion_confidence=0.6,
+            resident_choice=ctype.code,
+            classified_at=created + timedelta(hours=6),
+            anonymous=rng.random() < 0.3,
+            description=TEXTS[ctype.code],
+            channel=rng.choice(["web", "web", "web", "staff", "api"]),
+            created_at=created,
         )
         received = timezone.localtime(created)
-        complaint.acknowledge_due = clocks.due(received, ctype.acknowledge_days, ctype.acknowledge_clock,
-                                               ctx.calendar)
-        complaint.decision_due = clocks.due(received, ctype.decision_days, ctype.decision_clock, ctx.calendar)
+        complaint.acknowledge_due = clocks.due(
+            received, ctype.acknowledge_days, ctype.acknowledge_clock, ctx.calendar
+        )
+        complaint.decision_due = clocks.due(
+            received, ctype.decision_days, ctype.decision_clock, ctx.calendar
+        )
         ack = created + timedelta(hours=rng.choice([3, 8, 20, 30, 45, 70, 100]))
         if ack < now:
             complaint.acknowledged_at, complaint.status = ack, "acknowledged"
-        decided = created + timedelta(days=rng.uniform(5, ctype.decision_days * (1.1 if kind == "conduct" else 1.4)))
+        decided = created + timedelta(
+            days=rng.uniform(5, ctype.decision_days * (1.1 if kind == "conduct" else 1.4))
+        )
         if kind == "conduct" and ctx.officers:
             for _a in range(rng.choice([1, 1, 1, 2])):
                 Allegation.objects.create(
-                    complaint=complaint, category=rng.choice(conduct), officer=rng.choice(ctx.officers),
+                    complaint=complaint,
+                    category=rng.choice(conduct),
+                    officer=rng.choice(ctx.officers),
                     finding=_weighted(rng, FINDINGS) if decided < now else "",
                     reasons="Reviewed statements and body-worn video." if decided < now else "",
                     decided_at=decided if decided < now else None,
@@ -98,42 +118,82 @@ def populate(ctx: Any) -> list[str]:
         elif complaint.acknowledged_at:
             complaint.status = "investigation" if kind == "conduct" else "recovery"
         complaint.save()
-        ComplaintEvent.objects.create(complaint=complaint, kind="created", public=True, created_at=created)
+        ComplaintEvent.objects.create(
+            complaint=complaint, kind="created", public=True, created_at=created
+        )
         if complaint.acknowledged_at:
             letters.write(complaint, Letter.ACKNOWLEDGEMENT)
         if complaint.status == "closed":
             letters.write(complaint, Letter.OUTCOME, message="Thank you for telling us.")
         if kind == "service":
-            _case(rng, now, "service_complaint", "complaint", complaint.reference, created, complaint=complaint)
+            _case(
+                rng,
+                now,
+                "service_complaint",
+                "complaint",
+                complaint.reference,
+                created,
+                complaint=complaint,
+            )
         made += 1
     n_commend = max(3, round(requests * COMMENDATIONS_PER_1000 / 1000))
     for _ in range(n_commend):
         officer = rng.choice(ctx.officers) if ctx.officers else None
-        Commendation.objects.create(description=rng.choice(PRAISE), officer=officer,
-                                    officer_details=f"badge {officer.badge}" if officer else "",
-                                    created_at=_when(rng, first, now))
-    late = list(ServiceRequest.objects.filter(resolved_at__isnull=False).select_related("category", "unit")
-                .only("reference", "resolved_at", "resolution_due", "created_at", "category", "unit", "email"))
+        Commendation.objects.create(
+            description=rng.choice(PRAISE),
+            officer=officer,
+            officer_details=f"badge {officer.badge}" if officer else "",
+            created_at=_when(rng, first, now),
+        )
+    late = list(
+        ServiceRequest.objects.filter(resolved_at__isnull=False)
+        .select_related("category", "unit")
+        .only(
+            "reference", "resolved_at", "resolution_due", "created_at", "category", "unit", "email"
+        )
+    )
     cases = 0
     for sr in late:
+        if sr.resolved_at is None:
+            continue
         failed = sr.resolution_due is not None and sr.resolved_at > sr.resolution_due
-        if failed and rng.random() < 1 / 8:
+        if failed and sr.resolution_due is not None and rng.random() < 1 / 8:
             _case(rng, now, "sla_breach", "request", sr.reference, sr.resolution_due, sr=sr)
             cases += 1
         elif not failed and rng.random() < 0.05:
             score = rng.choices([1.0, 0.75, 0.5, 0.25, 0.0], weights=[45, 30, 12, 8, 5])[0]
-            ContactScore.objects.create(kind="post_contact", source_kind="request", source_reference=sr.reference,
-                                        category=sr.category.code, unit=sr.unit, score=score,
-                                        answered_at=sr.resolved_at)
-    return [f"{made} complaints, {n_commend} commendations, {cases} recovery cases from late requests"]
+            ContactScore.objects.create(
+                kind="post_contact",
+                source_kind="request",
+                source_reference=sr.reference,
+                category=sr.category.code,
+                unit=sr.unit,
+                score=score,
+                answered_at=sr.resolved_at,
+            )
+    return [
+        f"{made} complaints, {n_commend} commendations, {cases} recovery cases from late requests"
+    ]
 
 
-def _case(rng: random.Random, now: datetime, trigger: str, kind: str, reference: str, opened: datetime,
-          complaint: Complaint | None = None, sr: Any = None) -> None:
+def _case(
+    rng: random.Random,
+    now: datetime,
+    trigger: str,
+    kind: str,
+    reference: str,
+    opened: datetime,
+    complaint: Complaint | None = None,
+    sr: Any = None,
+) -> None:
     steps = {}
     moment = opened
-    for step, hours in (("acknowledged", rng.uniform(0.5, 8)), ("apologised", rng.uniform(1, 24)),
-                        ("explained", rng.uniform(1, 48)), ("fixed", rng.uniform(4, 120))):
+    for step, hours in (
+        ("acknowledged", rng.uniform(0.5, 8)),
+        ("apologised", rng.uniform(1, 24)),
+        ("explained", rng.uniform(1, 48)),
+        ("fixed", rng.uniform(4, 120)),
+    ):
         moment = moment + timedelta(hours=hours)
         if moment >= now:
             break
@@ -142,12 +202,22 @@ def _case(rng: random.Random, now: datetime, trigger: str, kind: str, reference:
     if "fixed_at" in steps and rng.random() < 0.6:
         score = rng.choices([5, 4, 3, 2, 1], weights=[40, 30, 12, 10, 8])[0]
     RecoveryCase.objects.create(
-        trigger=trigger, source_kind=kind, source_reference=reference, complaint=complaint,
-        category=sr.category.code if sr else (complaint.type.code if complaint and complaint.type else ""),
-        unit=sr.unit if sr else None, email=(sr.email if sr else ""), created_at=opened,
-        acknowledge_due=opened + timedelta(hours=4), verification_score=score,
+        trigger=trigger,
+        source_kind=kind,
+        source_reference=reference,
+        complaint=complaint,
+        category=sr.category.code
+        if sr
+        else (complaint.type.code if complaint and complaint.type else ""),
+        unit=sr.unit if sr else None,
+        email=(sr.email if sr else ""),
+        created_at=opened,
+        acknowledge_due=opened + timedelta(hours=4),
+        verification_score=score,
         verified_at=steps.get("fixed_at") if score else None,
-        status="closed" if score or opened < now - timedelta(days=60) else ("verifying" if "fixed_at" in steps else "open"),
+        status="closed"
+        if score or opened < now - timedelta(days=60)
+        else ("verifying" if "fixed_at" in steps else "open"),
         **steps,
     )
 

@@ -49,7 +49,9 @@ class ComplaintData:
         data.form_token = data.form_token[:100] or new_form_token()
         return data
 
-    def to_new(self, *, language: str, channel: str, client_key: str, files: list[Any]) -> NewComplaint:
+    def to_new(
+        self, *, language: str, channel: str, client_key: str, files: list[Any]
+    ) -> NewComplaint:
         return NewComplaint(
             description=self.description,
             what_went_wrong=self.what_went_wrong or "unsure",
@@ -172,8 +174,10 @@ def message_for(text: str) -> str:
     if match := re.match(r"the file is larger than (\d+) MB", text):
         return _("the file is larger than %(mb)s MB.") % {"mb": match.group(1)}
     if text.startswith("this type of file is not accepted"):
-        return _("this type of file is not accepted: send pictures (JPEG, PNG, WebP, GIF), PDF "
-                 "documents or videos (MP4, MOV, WebM).")
+        return _(
+            "this type of file is not accepted: send pictures (JPEG, PNG, WebP, GIF), PDF "
+            "documents or videos (MP4, MOV, WebM)."
+        )
     if text == "the file is empty":
         return _("the file is empty.")
     if match := re.match(r"at most (\d+) files can be sent at once", text):

@@ -7,7 +7,7 @@ files are checked after the complaint is stored: a refused file never loses the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -100,7 +100,7 @@ def _when(new: Any, errors: dict[str, str]) -> datetime | None:
         errors["occurred_time"] = "must be a time like 14:30"
         return None
     when = timezone.make_aware(datetime.combine(day, moment))
-    if when > timezone.now() + timezone.timedelta(hours=1):
+    if when > timezone.now() + timedelta(hours=1):
         errors["occurred_date"] = "is in the future"
     return when
 
@@ -126,7 +126,9 @@ def decide_kind(choice: str, suggestion: classify.Suggestion) -> str:
     return suggestion.kind if suggestion.confident else Kind.CONDUCT
 
 
-def provisional_type(choice: str, kind: str, suggestion: classify.Suggestion) -> ComplaintType | None:
+def provisional_type(
+    choice: str, kind: str, suggestion: classify.Suggestion
+) -> ComplaintType | None:
     types = {t.code: t for t in ComplaintType.objects.filter(active=True)}
     for code in (choice, suggestion.code):
         if code in types and types[code].kind == kind:
@@ -165,9 +167,17 @@ def create_complaint(
         errors["description"] = "please describe what happened"
     _lengths(
         new,
-        {"description": MAX_TEXT, "officer_details": 2000, "witnesses": 2000, "location": 250,
-         "first_name": 60, "last_name": 60, "on_behalf_name": 120,
-         "on_behalf_relationship": 120, "related_reference": 20},
+        {
+            "description": MAX_TEXT,
+            "officer_details": 2000,
+            "witnesses": 2000,
+            "location": 250,
+            "first_name": 60,
+            "last_name": 60,
+            "on_behalf_name": 120,
+            "on_behalf_relationship": 120,
+            "related_reference": 20,
+        },
         errors,
     )
     preference = _contact_errors(new, errors)
@@ -216,11 +226,19 @@ def create_complaint(
         with transaction.atomic():
             complaint.save()
             ComplaintEvent.objects.create(
-                complaint=complaint, kind=ComplaintEvent.CREATED, status_to="received", public=True,
-                author=author, created_at=complaint.created_at,
+                complaint=complaint,
+                kind=ComplaintEvent.CREATED,
+                status_to="received",
+                public=True,
+                author=author,
+                created_at=complaint.created_at,
             )
             audit.record(
-                AuditEvent.CREATE, "complaint", complaint.reference, user=user, request=request,
+                AuditEvent.CREATE,
+                "complaint",
+                complaint.reference,
+                user=user,
+                request=request,
                 summary=f"{kind} complaint via {new.channel}",
                 changes={"kind": kind, "channel": new.channel, "suggested": suggestion.code},
                 actor_label="public",
@@ -240,19 +258,28 @@ def create_complaint(
     return complaint, outcomes, True
 
 
-def add_evidence(complaint: Complaint, files: list[Any], *, request: HttpRequest | None = None) -> list[uploads.Outcome]:
+def add_evidence(
+    complaint: Complaint, files: list[Any], *, request: HttpRequest | None = None
+) -> list[uploads.Outcome]:
     """More files from the complainant's tracking page."""
     with transaction.atomic():
         outcomes = uploads.store(complaint, files)
         kept = sum(o.accepted for o in outcomes)
         if kept:
             ComplaintEvent.objects.create(
-                complaint=complaint, kind=ComplaintEvent.EVIDENCE, public=True,
-                note=f"{kept} file(s) added", author_label="Complainant",
+                complaint=complaint,
+                kind=ComplaintEvent.EVIDENCE,
+                public=True,
+                note=f"{kept} file(s) added",
+                author_label="Complainant",
             )
         audit.record(
-            AuditEvent.CHANGE, "complaint", complaint.reference, request=request,
-            summary=f"complainant sent {len(files)} file(s), {kept} kept", actor_label="complainant",
+            AuditEvent.CHANGE,
+            "complaint",
+            complaint.reference,
+            request=request,
+            summary=f"complainant sent {len(files)} file(s), {kept} kept",
+            actor_label="complainant",
         )
     return outcomes
 
@@ -279,8 +306,17 @@ def create_commendation(
     errors: dict[str, str] = {}
     if not new.description.strip():
         errors["description"] = "please tell us what happened"
-    _lengths(new, {"description": MAX_TEXT, "officer_details": 2000, "location": 250,
-                   "first_name": 60, "last_name": 60}, errors)
+    _lengths(
+        new,
+        {
+            "description": MAX_TEXT,
+            "officer_details": 2000,
+            "location": 250,
+            "first_name": 60,
+            "last_name": 60,
+        },
+        errors,
+    )
     _contact_errors(new, errors)
     occurred = _when(new, errors)
     if new.language not in ("en", "es"):
@@ -309,8 +345,13 @@ def create_commendation(
             created_by=user if isinstance(user, User) else None,
         )
         audit.record(
-            AuditEvent.CREATE, "commendation", commendation.reference, user=user, request=request,
-            summary=f"commendation via {new.channel}", actor_label="public",
+            AuditEvent.CREATE,
+            "commendation",
+            commendation.reference,
+            user=user,
+            request=request,
+            summary=f"commendation via {new.channel}",
+            actor_label="public",
         )
         letters.thank_commender(commendation)
         if commendation.email or commendation.phone:

@@ -132,11 +132,15 @@ class Complaint(Tracked):
     occurred_at = models.DateTimeField(null=True, blank=True)
     occurred_text = models.CharField(max_length=120, blank=True, help_text="when, as typed")
     location = models.CharField(max_length=250, blank=True)
-    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     officer_details = models.TextField(blank=True, help_text="names, badges, descriptions typed")
     witnesses = models.TextField(blank=True)
     related_reference = models.CharField(max_length=20, blank=True)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -208,7 +212,13 @@ class Allegation(Tracked):
 
 
 class Evidence(models.Model):
-    UNSCANNED, CLEAN, INFECTED, ERROR, REFUSED = "unscanned", "clean", "infected", "error", "refused"
+    UNSCANNED, CLEAN, INFECTED, ERROR, REFUSED = (
+        "unscanned",
+        "clean",
+        "infected",
+        "error",
+        "refused",
+    )
     STATES = [(s, s) for s in (UNSCANNED, CLEAN, INFECTED, ERROR, REFUSED)]
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="evidence")
@@ -248,7 +258,9 @@ class ComplaintEvent(models.Model):
         "evidence",
         "reply",
     )
-    KINDS = [(k, k) for k in (CREATED, STATUS, NOTE, CLASSIFY, ASSIGN, LETTER, FINDING, EVIDENCE, REPLY)]
+    KINDS = [
+        (k, k) for k in (CREATED, STATUS, NOTE, CLASSIFY, ASSIGN, LETTER, FINDING, EVIDENCE, REPLY)
+    ]
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=10, choices=KINDS)

@@ -13,10 +13,16 @@ LOW_SCORE = 0.25  # 2 of 5 on a 1-5 scale: (2 - 1) / 4
 
 
 def _request(reference: str) -> ServiceRequest | None:
-    return ServiceRequest.objects.select_related("category", "unit").filter(reference=reference).first()
+    return (
+        ServiceRequest.objects.select_related("category", "unit")
+        .filter(reference=reference)
+        .first()
+    )
 
 
-def on_request_reopened(sender: Any, instance: Any = None, reference: str = "", **kwargs: Any) -> None:
+def on_request_reopened(
+    sender: Any, instance: Any = None, reference: str = "", **kwargs: Any
+) -> None:
     sr = instance if isinstance(instance, ServiceRequest) else _request(reference)
     if sr is None:
         return

@@ -101,7 +101,9 @@ def open_case(
         with transaction.atomic():
             case.save()
             audit.record(
-                AuditEvent.CREATE, "recovery_case", case.reference,
+                AuditEvent.CREATE,
+                "recovery_case",
+                case.reference,
                 summary=f"{trigger} {source_kind} {source_reference}"
                 + (" (repeat failure)" if case.repeat_failure else ""),
                 actor_label="system",
@@ -188,11 +190,20 @@ def do_step(
         case.updated_by = _user(user)
         case.save()
         note = CaseNote.objects.create(
-            case=case, step=step, note=text, public=True, author=_user(user),
-            author_label=_label(user), created_at=now,
+            case=case,
+            step=step,
+            note=text,
+            public=True,
+            author=_user(user),
+            author_label=_label(user),
+            created_at=now,
         )
         audit.record(
-            AuditEvent.CHANGE, "recovery_case", case.reference, user=user, request=request,
+            AuditEvent.CHANGE,
+            "recovery_case",
+            case.reference,
+            user=user,
+            request=request,
             summary=f"step {step}",
         )
         _message(case, f"{case.reference}: {step}", text)
@@ -208,13 +219,26 @@ def close(case: RecoveryCase, note: str, *, user: Any, request: HttpRequest | No
         case.status, case.closed_at = RecoveryCase.CLOSED, timezone.now()
         case.updated_by = _user(user)
         case.save()
-        CaseNote.objects.create(case=case, step="closed", note=note.strip(), author=_user(user),
-                                author_label=_label(user))
-        audit.record(AuditEvent.CHANGE, "recovery_case", case.reference, user=user,
-                     request=request, summary="closed")
+        CaseNote.objects.create(
+            case=case,
+            step="closed",
+            note=note.strip(),
+            author=_user(user),
+            author_label=_label(user),
+        )
+        audit.record(
+            AuditEvent.CHANGE,
+            "recovery_case",
+            case.reference,
+            user=user,
+            request=request,
+            summary="closed",
+        )
 
 
-def verify(case: RecoveryCase, score: Any, comment: str = "", *, request: HttpRequest | None = None) -> None:
+def verify(
+    case: RecoveryCase, score: Any, comment: str = "", *, request: HttpRequest | None = None
+) -> None:
     """The person's answer to "Did we put things right?" (1-5), from their case page."""
     if case.status != RecoveryCase.VERIFYING:
         raise InvalidRequest({"score": "this case is not waiting for your answer"})
@@ -233,8 +257,14 @@ def verify(case: RecoveryCase, score: Any, comment: str = "", *, request: HttpRe
         case.verified_at = case.closed_at = now
         case.status = RecoveryCase.CLOSED
         case.save()
-        audit.record(AuditEvent.CHANGE, "recovery_case", case.reference, request=request,
-                     summary=f"verified {value}/5", actor_label="resident")
+        audit.record(
+            AuditEvent.CHANGE,
+            "recovery_case",
+            case.reference,
+            request=request,
+            summary=f"verified {value}/5",
+            actor_label="resident",
+        )
         events.survey_answered.send(
             sender=RecoveryCase,
             response=case,

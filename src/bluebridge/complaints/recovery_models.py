@@ -50,7 +50,9 @@ class RecoveryCase(Tracked):
         related_name="recovery_cases",
     )
     category = models.CharField(max_length=40, blank=True, help_text="request category code")
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=32, blank=True)
     language = models.CharField(max_length=8, default="en")
@@ -125,7 +127,9 @@ class ContactScore(models.Model):
     source_kind = models.CharField(max_length=16, blank=True)
     source_reference = models.CharField(max_length=20, blank=True, db_index=True)
     category = models.CharField(max_length=40, blank=True)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     score = models.FloatField(null=True, blank=True)
     satisfied = models.BooleanField(null=True, blank=True)
     answered_at = models.DateTimeField(default=timezone.now)

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 import numpy as np
 
 
-def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float | None, float | None, float | None]:
+def wilson(
+    successes: int, trials: int, z: float = 1.96
+) -> tuple[float | None, float | None, float | None]:
     """Share and its Wilson score interval (95% by default); (None, None, None) without data."""
     if trials <= 0:
         return None, None, None
@@ -30,4 +32,8 @@ def median_interval(
         return float(data[0]), float(data[0]), float(data[0])
     rng = np.random.default_rng(seed)
     medians = np.median(rng.choice(data, size=(resamples, len(data)), replace=True), axis=1)
-    return float(np.median(data)), float(np.percentile(medians, 2.5)), float(np.percentile(medians, 97.5))
+    return (
+        float(np.median(data)),
+        float(np.percentile(medians, 2.5)),
+        float(np.percentile(medians, 97.5)),
+    )

@@ -21,7 +21,7 @@ from bluebridge.core.models import AuditEvent
 from bluebridge.core.ratelimit import Verdict, rate_limited
 from bluebridge.servicedesk.validation import InvalidRequest
 
-STATUS_NAMES = {
+STATUS_NAMES: dict[str, Any] = {
     Status.RECEIVED: translation.gettext_lazy("Received"),
     Status.ACKNOWLEDGED: translation.gettext_lazy("Acknowledged"),
     Status.ASSESSED: translation.gettext_lazy("Assessed"),
@@ -38,20 +38,31 @@ def language() -> str:
 
 
 def _too_many(request: HttpRequest, verdict: Verdict) -> HttpResponse:
-    response = render(request, "servicedesk/public/too_many.html",
-                      {"retry_after": verdict.retry_after}, status=429)
+    response = render(
+        request,
+        "servicedesk/public/too_many.html",
+        {"retry_after": verdict.retry_after},
+        status=429,
+    )
     response["Retry-After"] = str(verdict.retry_after)
     return response
 
 
 def _common() -> dict[str, Any]:
-    return {"quick_exit_url": config.quick_exit_url(), "max_file_mb": config.max_file_bytes() // (1024 * 1024),
-            "max_files": config.max_files()}
+    return {
+        "quick_exit_url": config.quick_exit_url(),
+        "max_file_mb": config.max_file_bytes() // (1024 * 1024),
+        "max_files": config.max_files(),
+    }
 
 
 def render_complaint_form(
-    request: HttpRequest, data: forms.ComplaintData, *, errors: dict[str, str] | None = None,
-    status: int = 200, staff: bool = False,
+    request: HttpRequest,
+    data: forms.ComplaintData,
+    *,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+    staff: bool = False,
 ) -> HttpResponse:
     context = {
         **_common(),
@@ -73,11 +84,16 @@ def home(request: HttpRequest) -> HttpResponse:
 def _file(request: HttpRequest) -> HttpResponse:
     data = forms.ComplaintData.from_post(request.POST)
     session_key = request.session.session_key if hasattr(request, "session") else None
-    new = data.to_new(language=language(), channel="web",
-                      client_key="web:" + (session_key or client_ip(request) or ""),
-                      files=request.FILES.getlist("evidence"))
+    new = data.to_new(
+        language=language(),
+        channel="web",
+        client_key="web:" + (session_key or client_ip(request) or ""),
+        files=request.FILES.getlist("evidence"),
+    )
     try:
-        complaint, _outcomes, _created = intake.create_complaint(new, user=request.user, request=request)
+        complaint, _outcomes, _created = intake.create_complaint(
+            new, user=request.user, request=request
+        )
     except InvalidRequest as exc:
         return render_complaint_form(request, data, errors=exc.errors, status=400)
     return redirect(reverse("complaint-track", args=[complaint.tracking_token]) + "?filed=1")
@@ -98,7 +114,8 @@ def public_timeline(complaint: Complaint) -> list[dict[str, Any]]:
             title = translation.gettext("Complaint received")
         elif event.kind == event.STATUS:
             title = translation.gettext("Status: %(status)s") % {
-                "status": STATUS_NAMES.get(event.status_to, event.status_to)}
+                "status": STATUS_NAMES.get(event.status_to, event.status_to)
+            }
         elif event.kind == event.REPLY:
             title = translation.gettext("You wrote to us")
         elif event.kind == event.EVIDENCE:
@@ -114,8 +131,15 @@ def _complaint(token: str) -> Complaint | None:
     return Complaint.objects.select_related("type").filter(tracking_token=token[:40]).first()
 
 
-def _render_track(request: HttpRequest, complaint: Complaint, *, errors: dict[str, str] | None = None,
-                  message: str = "", status: int = 200, refused: list[Any] | None = None) -> HttpResponse:
+def _render_track(
+    request: HttpRequest,
+    complaint: Complaint,
+    *,
+    errors: dict[str, str] | None = None,
+    message: str = "",
+    status: int = 200,
+    refused: list[Any] | None = None,
+) -> HttpResponse:
     evidence = list(complaint.evidence.all())
     context = {
         **_common(),
@@ -134,7 +158,9 @@ def _render_track(request: HttpRequest, complaint: Complaint, *, errors: dict[st
         "sent": request.GET.get("sent"),
         "errors": forms.form_errors(errors or {}),
         "message": message,
-        "tracking_link": request.build_absolute_uri(reverse("complaint-track", args=[complaint.tracking_token])),
+        "tracking_link": request.build_absolute_uri(
+            reverse("complaint-track", args=[complaint.tracking_token])
+        ),
         "recovery": complaint.recovery_cases.exclude(summary__startswith="Withdrawn").first(),
     }
     return render(request, "complaints/public/track.html", context, status=status)
@@ -147,7 +173,9 @@ def _track_post(request: HttpRequest, complaint: Complaint) -> HttpResponse:
     if what == "evidence":
         files = request.FILES.getlist("evidence")
         if not files:
-            return _render_track(request, complaint, errors={"evidence": "choose at least one file"}, status=400)
+            return _render_track(
+                request, complaint, errors={"evidence": "choose at least one file"}, status=400
+            )
         outcomes = intake.add_evidence(complaint, files, request=request)
         refused = [o for o in outcomes if not o.accepted]
         if refused:
@@ -171,8 +199,14 @@ def complaint_track(request: HttpRequest, complaint_token: str) -> HttpResponse:
         return render(request, "complaints/public/not_found.html", _common(), status=404)
     if request.method == "POST":
         return _track_post(request, complaint)
-    audit.record(AuditEvent.VIEW, "complaint", complaint.reference, request=request,
-                 summary="complainant opened the tracking page", actor_label="complainant")
+    audit.record(
+        AuditEvent.VIEW,
+        "complaint",
+        complaint.reference,
+        request=request,
+        summary="complainant opened the tracking page",
+        actor_label="complainant",
+    )
     return _render_track(request, complaint)
 
 
@@ -180,11 +214,16 @@ def complaint_track(request: HttpRequest, complaint_token: str) -> HttpResponse:
 def _commend(request: HttpRequest) -> HttpResponse:
     data = forms.CommendationData.from_post(request.POST)
     try:
-        commendation = intake.create_commendation(data.to_new(language=language()), user=request.user,
-                                                  request=request)
+        commendation = intake.create_commendation(
+            data.to_new(language=language()), user=request.user, request=request
+        )
     except InvalidRequest as exc:
-        return render(request, "complaints/public/commendation_form.html",
-                      {**_common(), "data": data, "errors": forms.form_errors(exc.errors)}, status=400)
+        return render(
+            request,
+            "complaints/public/commendation_form.html",
+            {**_common(), "data": data, "errors": forms.form_errors(exc.errors)},
+            status=400,
+        )
     return redirect("commendation-thanks", commendation_token=commendation.thanks_token)
 
 
@@ -193,8 +232,11 @@ def _commend(request: HttpRequest) -> HttpResponse:
 def commendation_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _commend(request)
-    return render(request, "complaints/public/commendation_form.html",
-                  {**_common(), "data": forms.CommendationData(), "errors": {}})
+    return render(
+        request,
+        "complaints/public/commendation_form.html",
+        {**_common(), "data": forms.CommendationData(), "errors": {}},
+    )
 
 
 @allow(roles.PUBLIC)
@@ -203,20 +245,33 @@ def commendation_thanks(request: HttpRequest, commendation_token: str) -> HttpRe
     commendation = Commendation.objects.filter(thanks_token=commendation_token[:40]).first()
     if commendation is None:
         return render(request, "complaints/public/not_found.html", _common(), status=404)
-    return render(request, "complaints/public/commendation_thanks.html",
-                  {**_common(), "commendation": commendation})
+    return render(
+        request,
+        "complaints/public/commendation_thanks.html",
+        {**_common(), "commendation": commendation},
+    )
 
 
-def _render_case(request: HttpRequest, case: RecoveryCase, *, errors: dict[str, str] | None = None,
-                 status: int = 200) -> HttpResponse:
+def _render_case(
+    request: HttpRequest,
+    case: RecoveryCase,
+    *,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     context = {
         **_common(),
         "case": case,
         "notes": list(case.notes.filter(public=True)),
         "errors": forms.form_errors(errors or {}),
         "answered": request.GET.get("answered") == "1",
-        "scores": [(5, translation.gettext("5 – completely")), (4, "4"), (3, "3"), (2, "2"),
-                   (1, translation.gettext("1 – not at all"))],
+        "scores": [
+            (5, translation.gettext("5 – completely")),
+            (4, "4"),
+            (3, "3"),
+            (2, "2"),
+            (1, translation.gettext("1 – not at all")),
+        ],
         "chosen": request.POST.get("score", ""),
         "comment": request.POST.get("comment", ""),
     }
@@ -232,11 +287,13 @@ def recovery_case(request: HttpRequest, recovery_token: str) -> HttpResponse:
         return render(request, "complaints/public/not_found.html", _common(), status=404)
     if request.method == "POST":
         try:
-            recovery.verify(case, request.POST.get("score"), request.POST.get("comment", "")[:3000],
-                            request=request)
+            recovery.verify(
+                case,
+                request.POST.get("score"),
+                request.POST.get("comment", "")[:3000],
+                request=request,
+            )
         except InvalidRequest as exc:
             return _render_case(request, case, errors=exc.errors, status=400)
         return redirect(reverse("recovery-case", args=[case.token]) + "?answered=1")
     return _render_case(request, case)
-
-

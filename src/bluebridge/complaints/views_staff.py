@@ -38,7 +38,9 @@ LIST_ROLES = (*visibility.COMPLAINT_READERS, roles.ADMIN)
 def complaint_list(request: HttpRequest) -> HttpResponse:
     """Administrators see counts only (how many, of which kind and state), never content."""
     counts = list(
-        Complaint.objects.values("kind", "status").annotate(n=Count("id")).order_by("kind", "status")
+        Complaint.objects.values("kind", "status")
+        .annotate(n=Count("id"))
+        .order_by("kind", "status")
     )
     readable = roles.has_role(request.user, *visibility.COMPLAINT_READERS)
     rows = []
@@ -54,11 +56,18 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(kind=kind)
         rows = list(qs.order_by("acknowledge_due", "created_at")[:200])
     now = timezone.now()
-    return render(request, "complaints/staff/list.html", {
-        "rows": rows, "readable": readable, "now": now,
-        "counts": counts if roles.has_role(request.user, roles.ADMIN, roles.STANDARDS) else [],
-        "statuses": Status.choices, "status": request.GET.get("status", "open"),
-    })
+    return render(
+        request,
+        "complaints/staff/list.html",
+        {
+            "rows": rows,
+            "readable": readable,
+            "now": now,
+            "counts": counts if roles.has_role(request.user, roles.ADMIN, roles.STANDARDS) else [],
+            "statuses": Status.choices,
+            "status": request.GET.get("status", "open"),
+        },
+    )
 
 
 @allow(*visibility.INTAKE)
@@ -66,41 +75,69 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
 def complaint_new(request: HttpRequest) -> HttpResponse:
     """A front-desk agent files for a walk-in or caller; the resident gets the reference and link."""
     if request.method == "GET":
-        return render_complaint_form(request, forms.ComplaintData(form_token=forms.new_form_token()), staff=True)
+        return render_complaint_form(
+            request, forms.ComplaintData(form_token=forms.new_form_token()), staff=True
+        )
     data = forms.ComplaintData.from_post(request.POST)
-    new = data.to_new(language=request.POST.get("language", language())[:2] or "en", channel="staff",
-                      client_key=f"staff:{request.user.pk}", files=request.FILES.getlist("evidence"))
+    new = data.to_new(
+        language=request.POST.get("language", language())[:2] or "en",
+        channel="staff",
+        client_key=f"staff:{request.user.pk}",
+        files=request.FILES.getlist("evidence"),
+    )
     try:
-        complaint, outcomes, _created = intake.create_complaint(new, user=request.user, request=request)
+        complaint, outcomes, _created = intake.create_complaint(
+            new, user=request.user, request=request
+        )
     except InvalidRequest as exc:
         return render_complaint_form(request, data, errors=exc.errors, status=400, staff=True)
     link = request.build_absolute_uri(reverse("complaint-track", args=[complaint.tracking_token]))
-    return render(request, "complaints/staff/filed.html", {
-        "complaint": complaint, "tracking_link": link,
-        "refused": [o for o in outcomes if not o.accepted],
-        "can_view": visibility.can_view(request.user, complaint),
-    })
+    return render(
+        request,
+        "complaints/staff/filed.html",
+        {
+            "complaint": complaint,
+            "tracking_link": link,
+            "refused": [o for o in outcomes if not o.accepted],
+            "can_view": visibility.can_view(request.user, complaint),
+        },
+    )
 
 
 def _get(request: HttpRequest, reference: str) -> Complaint:
-    complaint = Complaint.objects.select_related("type", "assigned_to", "classified_by").filter(
-        reference=reference.strip().upper()[:16]).first()
+    complaint = (
+        Complaint.objects.select_related("type", "assigned_to", "classified_by")
+        .filter(reference=reference.strip().upper()[:16])
+        .first()
+    )
     if complaint is None:
         raise Http404("no such complaint")
     if not visibility.can_view(request.user, complaint):
-        raise visibility.denied("complaint", complaint.reference, request,
-                                f"{complaint.kind} complaint not visible to this role")
+        raise visibility.denied(
+            "complaint",
+            complaint.reference,
+            request,
+            f"{complaint.kind} complaint not visible to this role",
+        )
     return complaint
 
 
 def _handlers(complaint: Complaint) -> list[User]:
     role = roles.STANDARDS if complaint.kind == Kind.CONDUCT else roles.SUPERVISOR
     names = [role, roles.STANDARDS]
-    return list(User.objects.filter(is_active=True, groups__name__in=names).distinct().order_by("username"))
+    return list(
+        User.objects.filter(is_active=True, groups__name__in=names).distinct().order_by("username")
+    )
 
 
-def _render_detail(request: HttpRequest, complaint: Complaint, *, form: str = "", errors: dict[str, str] | None = None,
-                   status: int = 200) -> HttpResponse:
+def _render_detail(
+    request: HttpRequest,
+    complaint: Complaint,
+    *,
+    form: str = "",
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     can_handle = visibility.can_handle(request.user, complaint)
     allegations = list(complaint.allegations.select_related("category", "officer"))
     context: dict[str, Any] = {
@@ -141,8 +178,9 @@ def _act(request: HttpRequest, complaint: Complaint, action: str) -> None:
     elif action == "acknowledge":
         workflow.acknowledge(complaint, post.get("message", ""), user=user, request=request)
     elif action == "status":
-        workflow.change_status(complaint, post.get("status", ""), user=user, note=post.get("note", ""),
-                               request=request)
+        workflow.change_status(
+            complaint, post.get("status", ""), user=user, note=post.get("note", ""), request=request
+        )
     elif action == "note":
         workflow.add_note(complaint, post.get("note", ""), user=user, request=request)
     elif action == "assign":
@@ -152,14 +190,23 @@ def _act(request: HttpRequest, complaint: Complaint, action: str) -> None:
             raise InvalidRequest({"assignee": "choose someone from the list"})
         workflow.assign(complaint, assignee, user=user, request=request)
     elif action == "allegation":
-        workflow.add_allegation(complaint, post.get("category", ""), post.get("officer", ""),
-                                post.get("summary", ""), user=user, request=request)
+        workflow.add_allegation(
+            complaint,
+            post.get("category", ""),
+            post.get("officer", ""),
+            post.get("summary", ""),
+            user=user,
+            request=request,
+        )
     elif action == "finding":
-        allegation = complaint.allegations.filter(pk=post.get("allegation", "0") if post.get("allegation", "").isdigit() else 0).first()
+        allegation = complaint.allegations.filter(
+            pk=post.get("allegation", "0") if post.get("allegation", "").isdigit() else 0
+        ).first()
         if allegation is None:
             raise InvalidRequest({"allegation": "choose an allegation"})
-        workflow.record_finding(allegation, post.get("finding", ""), post.get("reasons", ""), user=user,
-                                request=request)
+        workflow.record_finding(
+            allegation, post.get("finding", ""), post.get("reasons", ""), user=user, request=request
+        )
     elif action == "update":
         workflow.send_update(complaint, post.get("message", ""), user=user, request=request)
     elif action == "close":
@@ -174,7 +221,9 @@ def _act(request: HttpRequest, complaint: Complaint, action: str) -> None:
 def complaint_act(request: HttpRequest, complaint_ref: str) -> HttpResponse:
     complaint = _get(request, complaint_ref)
     if not visibility.can_handle(request.user, complaint):
-        raise visibility.denied("complaint", complaint.reference, request, "may not handle this complaint")
+        raise visibility.denied(
+            "complaint", complaint.reference, request, "may not handle this complaint"
+        )
     action = request.POST.get("action", "")
     try:
         _act(request, complaint, action)
@@ -191,8 +240,11 @@ def complaint_act(request: HttpRequest, complaint_ref: str) -> HttpResponse:
 @require_GET
 def evidence_file(request: HttpRequest, complaint_ref: str, evidence_id: int) -> HttpResponse:
     complaint = _get(request, complaint_ref)
-    evidence = Evidence.objects.filter(pk=evidence_id, complaint=complaint).exclude(
-        scan_status__in=[Evidence.REFUSED, Evidence.INFECTED]).first()
+    evidence = (
+        Evidence.objects.filter(pk=evidence_id, complaint=complaint)
+        .exclude(scan_status__in=[Evidence.REFUSED, Evidence.INFECTED])
+        .first()
+    )
     if evidence is None:
         raise Http404("no such file")
     try:
@@ -200,7 +252,9 @@ def evidence_file(request: HttpRequest, complaint_ref: str, evidence_id: int) ->
     except FileNotFoundError as exc:
         raise Http404("the file is missing") from exc
     visibility.record_view(complaint, request, f"evidence {evidence.pk}")
-    response = FileResponse(handle, content_type=evidence.content_type or "application/octet-stream")
+    response = FileResponse(
+        handle, content_type=evidence.content_type or "application/octet-stream"
+    )
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = "attachment"
     response["X-Content-Type-Options"] = "nosniff"

@@ -69,13 +69,16 @@ def _supervised_unit(user: AnyUser) -> Any:
 
 def commendations_for(user: AnyUser) -> QuerySet[Commendation]:
     qs = Commendation.objects.select_related("officer", "officer__unit")
+    pk = getattr(user, "pk", None) or 0
     if roles.has_role(user, roles.SUPERVISOR):
         unit = _supervised_unit(user)
         if unit is None:
             return qs  # a supervisor of every unit
-        return qs.filter(Q(officer__unit_id=unit) | Q(officer__isnull=True) | Q(officer__user_id=user.pk))  # type: ignore[union-attr]
-    if roles.has_role(user, roles.OFFICER) and getattr(user, "pk", None):
-        return qs.filter(officer__user_id=user.pk)  # type: ignore[union-attr]
+        return qs.filter(
+            Q(officer__unit_id=unit) | Q(officer__isnull=True) | Q(officer__user_id=pk)
+        )
+    if roles.has_role(user, roles.OFFICER) and pk:
+        return qs.filter(officer__user_id=pk)
     return qs.none()
 
 
@@ -110,7 +113,10 @@ def audit_denials(object_type: str, param: str) -> Callable[[Any], Any]:
             except PermissionDenied as exc:
                 if request.user.is_authenticated and not _already_audited(exc):
                     refuse(
-                        object_type, str(kwargs.get(param, ""))[:64], request=request, reason=str(exc)
+                        object_type,
+                        str(kwargs.get(param, ""))[:64],
+                        request=request,
+                        reason=str(exc),
                     )
                 raise
 

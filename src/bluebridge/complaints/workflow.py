@@ -57,9 +57,18 @@ def _event(complaint: Complaint, kind: str, user: Any, **fields: Any) -> Complai
     )
 
 
-def _audit(complaint: Complaint, user: Any, request: HttpRequest | None, summary: str, **kw: Any) -> None:
-    audit.record(AuditEvent.CHANGE, "complaint", complaint.reference, user=user, request=request,
-                 summary=summary, **kw)
+def _audit(
+    complaint: Complaint, user: Any, request: HttpRequest | None, summary: str, **kw: Any
+) -> None:
+    audit.record(
+        AuditEvent.CHANGE,
+        "complaint",
+        complaint.reference,
+        user=user,
+        request=request,
+        summary=summary,
+        **kw,
+    )
 
 
 def _touch(complaint: Complaint, user: Any, fields: list[str]) -> None:
@@ -80,18 +89,28 @@ def classify(
         complaint.type, complaint.kind = chosen, chosen.kind
         complaint.classified_by, complaint.classified_at = _user(user), timezone.now()
         intake.set_clocks(complaint, chosen)
-        _touch(complaint, user, ["type", "kind", "classified_by", "classified_at",
-                                 "acknowledge_due", "decision_due"])
+        _touch(
+            complaint,
+            user,
+            ["type", "kind", "classified_by", "classified_at", "acknowledge_due", "decision_due"],
+        )
         _event(complaint, ComplaintEvent.CLASSIFY, user, note=f"{old_type or '-'} -> {chosen.code}")
-        _audit(complaint, user, request, f"classified {chosen.code}",
-               changes={"type": [old_type, chosen.code], "kind": [old_kind, chosen.kind]})
+        _audit(
+            complaint,
+            user,
+            request,
+            f"classified {chosen.code}",
+            changes={"type": [old_type, chosen.code], "kind": [old_kind, chosen.kind]},
+        )
         if old_kind == Kind.SERVICE and chosen.kind == Kind.CONDUCT:
             recovery.withdraw_for_complaint(complaint, user)
         elif old_kind == Kind.CONDUCT and chosen.kind == Kind.SERVICE:
             recovery.open_for_complaint(complaint)
 
 
-def acknowledge(complaint: Complaint, message: str = "", *, user: Any, request: HttpRequest | None = None) -> Letter:
+def acknowledge(
+    complaint: Complaint, message: str = "", *, user: Any, request: HttpRequest | None = None
+) -> Letter:
     if complaint.acknowledged_at is not None:
         raise InvalidRequest({"status": "this complaint was already acknowledged"})
     with transaction.atomic():
@@ -100,10 +119,18 @@ def acknowledge(complaint: Complaint, message: str = "", *, user: Any, request: 
         if complaint.status == Status.RECEIVED:
             complaint.status = Status.ACKNOWLEDGED
         _touch(complaint, user, ["acknowledged_at", "status"])
-        _event(complaint, ComplaintEvent.STATUS, user, status_from=old, status_to=complaint.status,
-               public=True)
+        _event(
+            complaint,
+            ComplaintEvent.STATUS,
+            user,
+            status_from=old,
+            status_to=complaint.status,
+            public=True,
+        )
         letter = letters.write(complaint, Letter.ACKNOWLEDGEMENT, user=user, message=message)
-        _audit(complaint, user, request, "acknowledged", changes={"status": [old, complaint.status]})
+        _audit(
+            complaint, user, request, "acknowledged", changes={"status": [old, complaint.status]}
+        )
     return letter
 
 
@@ -139,7 +166,9 @@ def change_status(
         _audit(complaint, user, request, f"status {old} -> {new}", changes={"status": [old, new]})
 
 
-def add_note(complaint: Complaint, text: str, *, user: Any, request: HttpRequest | None = None) -> None:
+def add_note(
+    complaint: Complaint, text: str, *, user: Any, request: HttpRequest | None = None
+) -> None:
     body = text.strip()
     if not body:
         raise InvalidRequest({"note": "write a note"})
@@ -151,7 +180,9 @@ def add_note(complaint: Complaint, text: str, *, user: Any, request: HttpRequest
         _audit(complaint, user, request, "internal note")
 
 
-def assign(complaint: Complaint, assignee: User | None, *, user: Any, request: HttpRequest | None = None) -> None:
+def assign(
+    complaint: Complaint, assignee: User | None, *, user: Any, request: HttpRequest | None = None
+) -> None:
     before = complaint.assigned_to.get_username() if complaint.assigned_to else None
     with transaction.atomic():
         complaint.assigned_to = assignee
@@ -162,7 +193,12 @@ def assign(complaint: Complaint, assignee: User | None, *, user: Any, request: H
 
 
 def add_allegation(
-    complaint: Complaint, category_code: str, officer_id: Any, summary: str, *, user: Any,
+    complaint: Complaint,
+    category_code: str,
+    officer_id: Any,
+    summary: str,
+    *,
+    user: Any,
     request: HttpRequest | None = None,
 ) -> Allegation:
     if complaint.kind != Kind.CONDUCT:
@@ -172,22 +208,37 @@ def add_allegation(
         raise InvalidRequest({"category": "choose a conduct category"})
     officer = None
     if str(officer_id or "").strip():
-        officer = Officer.objects.filter(pk=str(officer_id).strip() if str(officer_id).isdigit() else -1).first()
+        officer = Officer.objects.filter(
+            pk=str(officer_id).strip() if str(officer_id).isdigit() else -1
+        ).first()
         if officer is None:
             raise InvalidRequest({"officer": "choose an officer from the roster"})
     with transaction.atomic():
         allegation = Allegation.objects.create(
-            complaint=complaint, category=category, officer=officer, summary=summary.strip()[:300],
+            complaint=complaint,
+            category=category,
+            officer=officer,
+            summary=summary.strip()[:300],
             created_by=_user(user),
         )
         _event(complaint, ComplaintEvent.NOTE, user, note=f"allegation added: {category.code}")
-        _audit(complaint, user, request, f"allegation {category.code}",
-               changes={"officer": officer.badge if officer else None})
+        _audit(
+            complaint,
+            user,
+            request,
+            f"allegation {category.code}",
+            changes={"officer": officer.badge if officer else None},
+        )
     return allegation
 
 
 def record_finding(
-    allegation: Allegation, finding: str, reasons: str, *, user: Any, request: HttpRequest | None = None
+    allegation: Allegation,
+    finding: str,
+    reasons: str,
+    *,
+    user: Any,
+    request: HttpRequest | None = None,
 ) -> None:
     if finding not in Finding.values:
         raise InvalidRequest({"finding": "choose a finding"})
@@ -201,15 +252,21 @@ def record_finding(
         allegation.finding, allegation.reasons = finding, reasons.strip()
         allegation.decided_at, allegation.updated_by = timezone.now(), _user(user)
         allegation.save()
-        _event(complaint, ComplaintEvent.FINDING, user, note=f"{allegation.category.code}: {finding}")
+        _event(
+            complaint, ComplaintEvent.FINDING, user, note=f"{allegation.category.code}: {finding}"
+        )
         _audit(complaint, user, request, f"finding {finding}", changes={"finding": [old, finding]})
         if not complaint.allegations.filter(finding="").exists() and complaint.status in (
-            Status.INVESTIGATION, Status.APPEALED, Status.ASSESSED,
+            Status.INVESTIGATION,
+            Status.APPEALED,
+            Status.ASSESSED,
         ):
             change_status(complaint, Status.FINDING, user=user, request=request)
 
 
-def send_update(complaint: Complaint, message: str, *, user: Any, request: HttpRequest | None = None) -> Letter:
+def send_update(
+    complaint: Complaint, message: str, *, user: Any, request: HttpRequest | None = None
+) -> Letter:
     if not message.strip():
         raise InvalidRequest({"message": "write the news for the complainant"})
     with transaction.atomic():
@@ -219,7 +276,9 @@ def send_update(complaint: Complaint, message: str, *, user: Any, request: HttpR
     return letter
 
 
-def close(complaint: Complaint, message: str, *, user: Any, request: HttpRequest | None = None) -> Letter:
+def close(
+    complaint: Complaint, message: str, *, user: Any, request: HttpRequest | None = None
+) -> Letter:
     """Close with the outcome letter (findings with reasons, and the message)."""
     if complaint.status == Status.CLOSED:
         raise InvalidRequest({"message": "this complaint is already closed"})
@@ -236,7 +295,14 @@ def close(complaint: Complaint, message: str, *, user: Any, request: HttpRequest
         complaint.decided_at = complaint.decided_at or now
         _touch(complaint, user, ["status", "closed_at", "decided_at"])
         letter = letters.write(complaint, Letter.OUTCOME, user=user, message=message)
-        _event(complaint, ComplaintEvent.STATUS, user, status_from=old, status_to=Status.CLOSED, public=True)
+        _event(
+            complaint,
+            ComplaintEvent.STATUS,
+            user,
+            status_from=old,
+            status_to=Status.CLOSED,
+            public=True,
+        )
         _audit(complaint, user, request, f"closed (was {old})", changes={"status": [old, "closed"]})
         events.contact_closed.send(
             sender=Complaint,
@@ -256,15 +322,28 @@ def close(complaint: Complaint, message: str, *, user: Any, request: HttpRequest
     return letter
 
 
-def complainant_reply(complaint: Complaint, text: str, *, request: HttpRequest | None = None) -> None:
+def complainant_reply(
+    complaint: Complaint, text: str, *, request: HttpRequest | None = None
+) -> None:
     body = text.strip()
     if not body:
         raise InvalidRequest({"message": "write your message"})
     if len(body) > 4000:
         raise InvalidRequest({"message": "must be at most 4000 characters"})
     with transaction.atomic():
-        ComplaintEvent.objects.create(complaint=complaint, kind=ComplaintEvent.REPLY, note=body,
-                                      public=True, author_label="Complainant")
+        ComplaintEvent.objects.create(
+            complaint=complaint,
+            kind=ComplaintEvent.REPLY,
+            note=body,
+            public=True,
+            author_label="Complainant",
+        )
         complaint.save(update_fields=["updated_at"])
-        audit.record(AuditEvent.CHANGE, "complaint", complaint.reference, request=request,
-                     summary="complainant wrote", actor_label="complainant")
+        audit.record(
+            AuditEvent.CHANGE,
+            "complaint",
+            complaint.reference,
+            request=request,
+            summary="complainant wrote",
+            actor_label="complainant",
+        )
