@@ -34,6 +34,7 @@ from bluebridge.api import api
 from bluebridge.core import roles
 from bluebridge.core.models import ApiToken, hash_secret
 from bluebridge.servicedesk.models import Open311ApiKey, ServiceRequest
+from tests.complaints import matrix as complaints_matrix
 
 ANONYMOUS = "anonymous"
 LOGIN_PATH = "/accounts/login/"
@@ -98,6 +99,13 @@ PARAMS: dict[str, Callable[[World, str, str], str]] = {
     "area_code": lambda w, role, route: w.sr.area.code if w.sr.area else "B1",
     "unit": lambda w, role, route: w.sr.unit.code,
     "unit_code": lambda w, role, route: w.sr.unit.code,
+    # complaints (records made on first use: tests/complaints/matrix.py)
+    "complaint_ref": lambda w, role, route: complaints_matrix.complaint(w, role).reference,
+    "complaint_token": lambda w, role, route: complaints_matrix.complaint(w, role).tracking_token,
+    "evidence_id": lambda w, role, route: complaints_matrix.evidence_id(w, role),
+    "commendation_token": lambda w, role, route: complaints_matrix.commendation(w).thanks_token,
+    "recovery_ref": lambda w, role, route: complaints_matrix.case(w).reference,
+    "recovery_token": lambda w, role, route: complaints_matrix.case(w).token,
 }
 
 
