@@ -26,7 +26,9 @@ def remember_run() -> str:
 
 
 @pytest.fixture
-def job() -> Iterator[Callable[..., schedule.Job]]:
+def job(monkeypatch: Any) -> Iterator[Callable[..., schedule.Job]]:
+    """Register the test job alone: the apps' own jobs are set aside for the test."""
+    monkeypatch.setattr(schedule, "_jobs", {})
     names: list[str] = []
 
     def register(**when: Any) -> schedule.Job:
