@@ -149,8 +149,10 @@ def change(before: WeightedMean, after: WeightedMean, alpha: float = 0.05) -> Ch
     """Is the change from one period to the next beyond sampling noise? (two-sided z-test)"""
     diff = after.mean - before.mean
     se = math.sqrt(before.se**2 + after.se**2)
-    if se == 0 or math.isinf(se):
+    if math.isinf(se):
         return Change(diff, 0.0, 1.0, False)
+    if se == 0:  # no spread at all: any difference is real
+        return Change(diff, math.copysign(math.inf, diff) if diff else 0.0, 0.0 if diff else 1.0, diff != 0)
     z = diff / se
     p = math.erfc(abs(z) / math.sqrt(2))
     return Change(diff, z, p, p < alpha)
