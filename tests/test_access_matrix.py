@@ -98,7 +98,24 @@ PARAMS: dict[str, Callable[[World, str, str], str]] = {
     "area_code": lambda w, role, route: w.sr.area.code if w.sr.area else "B1",
     "unit": lambda w, role, route: w.sr.unit.code,
     "unit_code": lambda w, role, route: w.sr.unit.code,
+    "survey": lambda w, role, route: "community",  # a standard survey (data migration)
+    "survey_token": lambda w, role, route: _survey_token(w),
 }
+
+
+def _survey_token(world: World) -> str:
+    """A fresh post-contact survey link for the world's request."""
+    from bluebridge.feedback.services import invitations
+
+    made = invitations.invite(
+        "post_contact", "request", world.sr.reference, email="matrix@example.org"
+    ).invitation
+    if made is None:  # invited already (30-day cap): reuse the open invitation
+        from bluebridge.feedback.models import Invitation
+
+        made = Invitation.objects.filter(status__in=["scheduled", "sent"]).first()
+    assert made is not None
+    return invitations.make_token(made)
 
 
 def _module(view: Any) -> str:
