@@ -11,6 +11,7 @@ from django.core.cache import cache
 
 from bluebridge.feedback.models import Invitation
 from bluebridge.feedback.services import invitations
+from bluebridge.feedback.standard import install_standard_surveys
 from bluebridge.servicedesk import services
 from bluebridge.servicedesk.models import ServiceRequest
 
@@ -18,6 +19,13 @@ from bluebridge.servicedesk.models import ServiceRequest
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> None:
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _standard_surveys(request: pytest.FixtureRequest) -> None:
+    """The data migration's surveys, again if a transactional test flushed them."""
+    if "db" in request.fixturenames or "transactional_db" in request.fixturenames:
+        install_standard_surveys()
 
 
 @pytest.fixture

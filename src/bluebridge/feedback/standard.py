@@ -112,3 +112,22 @@ SURVEYS: list[dict[str, Any]] = [
         "questions": RECOVERY,
     },
 ]
+
+
+def install_standard_surveys() -> None:
+    """Create the standard surveys and default policies where missing (idempotent).
+
+    The data migration does this on install; tests that flush the database call it again.
+    """
+    from bluebridge.feedback.models import Survey, SurveyPolicy, SurveyVersion
+
+    for spec in SURVEYS:
+        fields = {k: v for k, v in spec.items() if k != "questions"}
+        survey, created = Survey.objects.get_or_create(slug=spec["slug"], defaults=fields)
+        if created or not survey.versions.exists():
+            SurveyVersion.objects.create(survey=survey, number=1, questions=spec["questions"])
+    post = Survey.objects.get(slug="post-contact")
+    for kind in ("request", "complaint", "chat"):
+        SurveyPolicy.objects.get_or_create(
+            source_kind=kind, category="", defaults={"survey": post, "delay_hours": 24}
+        )
