@@ -24,8 +24,14 @@ def _fresh_rate_limits() -> None:
 @pytest.fixture(autouse=True)
 def _standard_surveys(request: pytest.FixtureRequest) -> None:
     """The data migration's surveys, again if a transactional test flushed them."""
-    if "db" in request.fixturenames or "transactional_db" in request.fixturenames:
-        install_standard_surveys()
+    names = request.fixturenames
+    if "transactional_db" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names:
+        request.getfixturevalue("db")
+    else:
+        return
+    install_standard_surveys()
 
 
 @pytest.fixture
@@ -46,7 +52,9 @@ def close_request(
 
 
 @pytest.fixture
-def survey_link(close_request: Callable[..., ServiceRequest]) -> Callable[..., tuple[Invitation, str]]:
+def survey_link(
+    close_request: Callable[..., ServiceRequest],
+) -> Callable[..., tuple[Invitation, str]]:
     """A sent invitation for a closed request, and the path of its survey link."""
 
     def make(**overrides: Any) -> tuple[Invitation, str]:

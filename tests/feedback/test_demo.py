@@ -18,9 +18,10 @@ def test_the_demo_city_has_survey_responses_and_a_planted_concern(db: Any) -> No
     community = Response.objects.filter(kind="community")
     assert community.count() > 300
     assert Response.objects.filter(kind="post_contact").exists()
-    assert Invitation.objects.filter(status="answered").count() == Response.objects.filter(
-        kind="post_contact"
-    ).count()
+    assert (
+        Invitation.objects.filter(status="answered").count()
+        == Response.objects.filter(kind="post_contact").count()
+    )
     # Older people answer more than their share of the population: raking has work to do.
     ages = dict(community.values_list("age_band").annotate(n=Count("id")))
     assert ages.get("65+", 0) > 3 * ages.get("18-24", 0)

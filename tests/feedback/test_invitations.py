@@ -13,11 +13,13 @@ from django.utils import timezone
 from bluebridge.core import schedule
 from bluebridge.core.models import Notification
 from bluebridge.feedback.models import Invitation, OptOut, SurveyPolicy
-from bluebridge.feedback.services import invite, invitations
+from bluebridge.feedback.services import invitations, invite
 from bluebridge.feedback.services.contacts import contact_hash
 
 
-def test_it_schedules_an_invitation_when_a_request_closes(close_request: Callable[..., Any]) -> None:
+def test_it_schedules_an_invitation_when_a_request_closes(
+    close_request: Callable[..., Any],
+) -> None:
     sr = close_request(email="Someone@Example.org")
     invitation = Invitation.objects.get(source_reference=sr.reference)
     assert invitation.status == Invitation.SCHEDULED

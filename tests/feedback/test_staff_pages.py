@@ -45,12 +45,17 @@ def test_quotes_on_the_dashboard_are_redacted(
     city: None, staff_client: Callable[[str], Client]
 ) -> None:
     from bluebridge.core.models import Area
-    from bluebridge.feedback.services import concerns
     from bluebridge.feedback.models import Answer
+    from bluebridge.feedback.services import concerns
 
     responses = community("B1", 12)
     Answer.objects.bulk_create(
-        Answer(response=r, code="top_issue", qtype="text", text=f"Speeding on Oak St, call Maria at 217-555-01{k:02d}")
+        Answer(
+            response=r,
+            code="top_issue",
+            qtype="text",
+            text=f"Speeding on Oak St, call Maria at 217-555-01{k:02d}",
+        )
         for k, r in enumerate(responses)
     )
     concerns.scan(use_embeddings=False)
@@ -102,7 +107,8 @@ def test_a_supervisor_builds_a_survey_in_two_languages(
 ) -> None:
     client = staff_client("supervisor")
     made = client.post(
-        "/staff/feedback/surveys/", {"slug": "front-desk", "title": "Front desk", "kind": "post_contact"}
+        "/staff/feedback/surveys/",
+        {"slug": "front-desk", "title": "Front desk", "kind": "post_contact"},
     )
     assert made.status_code == 302
     survey = Survey.objects.get(slug="front-desk")
@@ -125,8 +131,14 @@ def test_a_supervisor_builds_a_survey_in_two_languages(
     assert saved.status_code == 302
     current = survey.current
     assert current.number == 2
-    assert current.questions[1]["choices"][1] == {"value": "records", "label": "Records", "label_es": "Registros"}
-    bad = client.post(f"/staff/feedback/surveys/{survey.slug}/", dict(form, **{"q2-choices": "only"}))
+    assert current.questions[1]["choices"][1] == {
+        "value": "records",
+        "label": "Records",
+        "label_es": "Registros",
+    }
+    bad = client.post(
+        f"/staff/feedback/surveys/{survey.slug}/", dict(form, **{"q2-choices": "only"})
+    )
     assert bad.status_code == 400
     assert "Why did you come?" in bad.content.decode()  # what was typed is kept
     assert survey.current.number == 2

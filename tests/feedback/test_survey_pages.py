@@ -12,7 +12,13 @@ from bluebridge.core import events
 from bluebridge.feedback.models import Answer, Invitation, OptOut, Response, SurveyVersion
 from bluebridge.feedback.views_public import DEVICE_COOKIE, started_token
 
-GOOD = {"action": "answer", "csat": "2", "resolved": "no", "nps": "3", "comment": "Slow. Call me at 555-201-3344, John Smith"}
+GOOD = {
+    "action": "answer",
+    "csat": "2",
+    "resolved": "no",
+    "nps": "3",
+    "comment": "Slow. Call me at 555-201-3344, John Smith",
+}
 
 
 def test_a_resident_answers_once_from_the_link(

@@ -121,7 +121,9 @@ def _community(ctx: DemoContext, survey: Survey, rng: random.Random) -> list[Res
             beat = rng.choice(beats)
             age = rng.choices(AGE_BANDS, weights=_AGE_WEIGHTS)[0]
             sex = "female" if rng.random() < 0.58 else "male"
-            race = rng.choices(RACE_ETHNICITY, weights=[_RACE_WEIGHTS[r] for r in RACE_ETHNICITY])[0]
+            race = rng.choices(RACE_ETHNICITY, weights=[_RACE_WEIGHTS[r] for r in RACE_ETHNICITY])[
+                0
+            ]
             young = AGE_BANDS.index(age) <= 1
             base = 6.2 + effects[beat.code] - 1.2 * centrality[beat.code] + _RACE_SHIFT[race]
             base -= 1.0 if young else 0.0
@@ -171,7 +173,9 @@ def _community(ctx: DemoContext, survey: Survey, rng: random.Random) -> list[Res
     answers = []
     for r in out:
         for code in ("safety", "respect", "listen"):
-            answers.append(Answer(response=r, code=code, qtype="agreement", number=getattr(r, code)))
+            answers.append(
+                Answer(response=r, code=code, qtype="agreement", number=getattr(r, code))
+            )
     answers += [Answer(response=r, code="top_issue", qtype="text", text=t) for r, t in texts]
     Answer.objects.bulk_create(answers, batch_size=2000)
     return out
@@ -185,9 +189,7 @@ def _post_contact(ctx: DemoContext, survey: Survey, rng: random.Random) -> int:
     assert version is not None
     since = ctx.now - timedelta(days=180)
     closed = list(
-        ServiceRequest.objects.filter(
-            closed_at__gte=since, category__sensitive=False
-        )
+        ServiceRequest.objects.filter(closed_at__gte=since, category__sensitive=False)
         .exclude(contact_preference="none")
         .select_related("category")
         .order_by("closed_at", "pk")
@@ -260,7 +262,9 @@ def _post_contact(ctx: DemoContext, survey: Survey, rng: random.Random) -> int:
         answers.append(Answer(response=response, code="nps", qtype="recommend", number=nps))
         if rng.random() < 0.4:
             pool = COMMENTS_GOOD if csat >= 4 else COMMENTS_BAD if csat <= 2 else COMMENTS_MEH
-            answers.append(Answer(response=response, code="comment", qtype="text", text=rng.choice(pool)))
+            answers.append(
+                Answer(response=response, code="comment", qtype="text", text=rng.choice(pool))
+            )
     Invitation.objects.bulk_create(invitations, batch_size=1000)
     Response.objects.bulk_create(responses, batch_size=1000)
     Answer.objects.bulk_create(answers, batch_size=2000)
@@ -280,4 +284,3 @@ def populate(ctx: DemoContext) -> list[str]:
         f"feedback: {len(made)} community survey responses, {answered} post-contact responses, "
         f"{found['themes']} concern groups, {found['alerts']} emerging-concern alerts"
     ]
-

@@ -71,7 +71,7 @@ class Summary:
 
 
 def _array(values: Sequence[float | None]) -> NDArray[np.float64]:
-    return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
+    return np.array(values, dtype=np.float64)  # None becomes NaN
 
 
 def item_scores(sample: Sample) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -97,7 +97,8 @@ def weights_for(
             continue
         order = sorted(cats)
         index = {c: k for k, c in enumerate(order)}
-        codes.append(np.array([index.get(v, -1) for v in getattr(sample, dim)], dtype=np.int64))
+        get = index.get
+        codes.append(np.fromiter((get(v, -1) for v in getattr(sample, dim)), np.int64, n))
         targets.append(np.array([cats[c] for c in order], dtype=np.float64))
         names.append((dim, order))
     if not codes or n == 0:
@@ -152,7 +153,9 @@ def change(before: WeightedMean, after: WeightedMean, alpha: float = 0.05) -> Ch
     if math.isinf(se):
         return Change(diff, 0.0, 1.0, False)
     if se == 0:  # no spread at all: any difference is real
-        return Change(diff, math.copysign(math.inf, diff) if diff else 0.0, 0.0 if diff else 1.0, diff != 0)
+        return Change(
+            diff, math.copysign(math.inf, diff) if diff else 0.0, 0.0 if diff else 1.0, diff != 0
+        )
     z = diff / se
     p = math.erfc(abs(z) / math.sqrt(2))
     return Change(diff, z, p, p < alpha)

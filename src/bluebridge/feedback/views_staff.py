@@ -66,7 +66,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     if error or what not in exports.EXPORTS:
         message = error or f"what must be one of {', '.join(exports.EXPORTS)}"
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
-    body = exports.trust_csv(period, kind, small) if what == "trust" else exports.service_csv(period)
+    body = (
+        exports.trust_csv(period, kind, small) if what == "trust" else exports.service_csv(period)
+    )
     audit.record(
         AuditEvent.EXPORT,
         "feedback_aggregates",
@@ -82,7 +84,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @allow(*BUILDER_ROLES)
 def community_qr(request: HttpRequest) -> HttpResponse:
     """An SVG QR code of the community survey's public link, for flyers (?src= tags the flyer)."""
-    source = "".join(ch for ch in request.GET.get("src", "flyer")[:40] if ch.isalnum() or ch in "-_")
+    source = "".join(
+        ch for ch in request.GET.get("src", "flyer")[:40] if ch.isalnum() or ch in "-_"
+    )
     url = f"{settings.BLUEBRIDGE_PUBLIC_URL}{reverse('community-survey')}?src={source or 'flyer'}"
     svg = segno.make(url, error="m").svg_inline(scale=8, title=_("Community survey: %s") % url)
     return HttpResponse(svg, content_type="image/svg+xml")
@@ -98,11 +102,15 @@ def survey_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         values = {k: request.POST.get(k, "").strip() for k in ("slug", "title", "kind")}
         try:
-            survey = surveys.create_survey(values["slug"], values["kind"], values["title"], request.user)
+            survey = surveys.create_survey(
+                values["slug"], values["kind"], values["title"], request.user
+            )
         except surveys.SurveyError as exc:
             errors = exc.errors
         else:
-            audit.record(AuditEvent.CREATE, "survey", survey.slug, request=request, summary=survey.title)
+            audit.record(
+                AuditEvent.CREATE, "survey", survey.slug, request=request, summary=survey.title
+            )
             return redirect("feedback-survey-edit", survey=survey.slug)
     context = {
         "surveys": Survey.objects.prefetch_related("versions").all(),
@@ -110,9 +118,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
         "errors": errors,
         "values": values,
     }
-    return render(
-        request, "feedback/staff/surveys.html", context, status=400 if errors else 200
-    )
+    return render(request, "feedback/staff/surveys.html", context, status=400 if errors else 200)
 
 
 def _rows_from_post(request: HttpRequest) -> list[dict[str, Any]]:
@@ -177,7 +183,9 @@ def survey_edit(request: HttpRequest, survey: str) -> HttpResponse:
         questions = rows
     else:
         current = found.current
-        questions = [dict(q, choices_text=_choices_text(q)) for q in (current.questions if current else [])]
+        questions = [
+            dict(q, choices_text=_choices_text(q)) for q in (current.questions if current else [])
+        ]
     questions = questions + [{"code": "", "type": "", "text": ""} for _ in range(BLANK_ROWS)]
     context = {
         "survey": found,
@@ -186,4 +194,6 @@ def survey_edit(request: HttpRequest, survey: str) -> HttpResponse:
         "errors": errors,
         "versions": found.versions.all()[:10],
     }
-    return render(request, "feedback/staff/survey_edit.html", context, status=400 if errors else 200)
+    return render(
+        request, "feedback/staff/survey_edit.html", context, status=400 if errors else 200
+    )

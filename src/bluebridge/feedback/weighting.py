@@ -6,7 +6,9 @@ answer a dimension (code -1) keep their weight in that dimension's step; the cat
 did answer are matched among those who answered (partial raking). Categories with population
 but no respondent cannot be matched: their population is left out and the other categories'
 shares are renormalised (the result says which). After raking, weights are trimmed to
-[TRIM_LOW, TRIM_HIGH] × the mean weight and raked again, alternately, until both hold.
+[TRIM_LOW, TRIM_HIGH] × the mean weight and raked again, alternately (at most TRIM_ROUNDS
+rounds); the final weights always keep the caps, and the margins are met as closely as the
+caps allow.
 See docs/decisions/0035-raking.md for why this is our own code and how it is checked.
 """
 
@@ -22,6 +24,7 @@ from numpy.typing import NDArray
 TRIM_LOW = 0.2
 TRIM_HIGH = 5.0
 Z95 = 1.959963984540054
+TRIM_ROUNDS = 10  # cap-and-rake rounds after the first raking
 
 
 @dataclass
@@ -43,9 +46,11 @@ def _rake_once(
     codes: Sequence[NDArray[np.int64]],
     shares: Sequence[NDArray[np.float64]],
     weights: NDArray[np.float64],
+    mult: NDArray[np.float64],
     max_iter: int,
     tol: float,
 ) -> tuple[NDArray[np.float64], int, bool]:
+    """Iterative proportional fitting on rows that stand for `mult` identical respondents."""
     w = weights.copy()
     for iteration in range(1, max_iter + 1):
         worst = 0.0
@@ -54,7 +59,7 @@ def _rake_once(
             if not known.any():
                 continue
             idx = dim_codes[known]
-            sums = np.bincount(idx, weights=w[known], minlength=len(dim_shares))
+            sums = np.bincount(idx, weights=(w * mult)[known], minlength=len(dim_shares))
             mass = sums.sum()
             wanted = dim_shares * mass
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -66,15 +71,38 @@ def _rake_once(
     return w, max_iter, False
 
 
-def _cap(w: NDArray[np.float64], low: float, high: float) -> NDArray[np.float64]:
+def _margin_error(
+    codes: Sequence[NDArray[np.int64]],
+    shares: Sequence[NDArray[np.float64]],
+    w: NDArray[np.float64],
+    mult: NDArray[np.float64],
+) -> float:
+    worst = 0.0
+    for dim_codes, dim_shares in zip(codes, shares, strict=True):
+        known = dim_codes >= 0
+        if known.any():
+            sums = np.bincount(
+                dim_codes[known], weights=(w * mult)[known], minlength=len(dim_shares)
+            )
+            worst = max(worst, float(np.max(np.abs(sums / sums.sum() - dim_shares))))
+    return worst
+
+
+def _mean(w: NDArray[np.float64], mult: NDArray[np.float64]) -> float:
+    return float(np.dot(w, mult) / mult.sum())
+
+
+def _cap(
+    w: NDArray[np.float64], mult: NDArray[np.float64], low: float, high: float
+) -> NDArray[np.float64]:
     """Clip weights to [low, high] × their mean, repeating as the mean moves (mean 1 after)."""
     for _ in range(100):
-        w = w / w.mean()
+        w = w / _mean(w, mult)
         capped = np.clip(w, low, high)
-        if np.allclose(capped, w, rtol=0, atol=1e-12):
+        if float(np.max(np.abs(capped - w))) < 1e-12:
             break
         w = capped
-    return w / w.mean()
+    return w / _mean(w, mult)
 
 
 def rake(
@@ -85,11 +113,12 @@ def rake(
     trim: tuple[float, float] | None = (TRIM_LOW, TRIM_HIGH),
     max_iter: int = 200,
     tol: float = 1e-10,
-    trim_rounds: int = 20,
 ) -> RakeResult:
     """Raking weights (mean 1) for respondents whose category in dimension d is codes[d][i].
 
     targets[d][c] is the population count of category c of dimension d; -1 in codes: missing.
+    Respondents with the same categories (and base weight) always get the same weight, so the
+    work is done once per distinct combination: the cost hardly grows with the sample.
     """
     code_arrays = [np.asarray(c, dtype=np.int64) for c in codes]
     target_arrays = [np.asarray(t, dtype=np.float64) for t in targets]
@@ -98,11 +127,11 @@ def rake(
         raise ValueError("every dimension needs one code per respondent")
     if len(code_arrays) != len(target_arrays):
         raise ValueError("one target vector per dimension")
-    w = np.ones(n) if base_weights is None else np.asarray(base_weights, dtype=np.float64).copy()
+    base = np.ones(n) if base_weights is None else np.asarray(base_weights, dtype=np.float64)
     if n == 0:
-        return RakeResult(w, 0, True, 0)
-    if np.any(w <= 0):
-        raise ValueError("base weights must be positive")
+        return RakeResult(base.copy(), 0, True, 0)
+    if len(base) != n or np.any(base <= 0):
+        raise ValueError("base weights must be positive, one per respondent")
     shares, dropped = [], []
     for d, (dim_codes, dim_targets) in enumerate(zip(code_arrays, target_arrays, strict=True)):
         if np.any(dim_codes >= len(dim_targets)):
@@ -110,22 +139,44 @@ def rake(
         present = np.bincount(dim_codes[dim_codes >= 0], minlength=len(dim_targets)) > 0
         dropped += [(d, int(c)) for c in np.flatnonzero(~present & (dim_targets > 0))]
         shares.append(_shares(dim_targets, present))
-    w, iterations, converged = _rake_once(code_arrays, shares, w, max_iter, tol)
+    # Collapse identical respondents into cells with a multiplicity (without base weights,
+    # which could differ between them).
+    if base_weights is None:
+        key = np.zeros(n, dtype=np.int64)
+        for dim_codes, dim_targets in zip(code_arrays, target_arrays, strict=True):
+            key = key * (len(dim_targets) + 1) + (dim_codes + 1)
+        _keys, first, inverse, counts = np.unique(
+            key, return_index=True, return_inverse=True, return_counts=True
+        )
+        inverse = inverse.reshape(-1)
+    else:
+        first, inverse, counts = np.arange(n), np.arange(n), np.ones(n, dtype=np.int64)
+    cell_codes = [c[first] for c in code_arrays]
+    start = base[first]
+    mult = counts.astype(np.float64)
+    w, iterations, converged = _rake_once(cell_codes, shares, start, mult, max_iter, tol)
     trimmed = 0
     if trim is not None:
         low, high = trim
-        for _ in range(trim_rounds):
-            w = w / w.mean()
-            out = (w < low * (1 - 1e-9)) | (w > high * (1 + 1e-9))
-            trimmed = int(out.sum())
-            if not trimmed:
-                break
-            w, more, converged = _rake_once(code_arrays, shares, _cap(w, low, high), max_iter, tol)
-            iterations += more
-        else:  # bounds still broken after the last re-rake: keep the bounds, margins are close
-            w = _cap(w, low, high)
-            converged = False
-    return RakeResult(w / w.mean(), iterations, converged, trimmed, dropped)
+        w = w / _mean(w, mult)
+        out = (w < low * (1 - 1e-9)) | (w > high * (1 + 1e-9))
+        trimmed = int(mult[out].sum())
+        if trimmed:
+            # Cap, then rake again; a few rounds (TRIM_ROUNDS). The final weights keep the caps
+            # exactly and meet the margins as closely as the caps allow (`converged` says
+            # whether within 1e-6).
+            for _ in range(TRIM_ROUNDS):
+                w, sweeps, _ok = _rake_once(
+                    cell_codes, shares, _cap(w, mult, low, high), mult, 50, 1e-8
+                )
+                w = w / _mean(w, mult)
+                iterations += sweeps
+                if not np.any((w < low * (1 - 1e-6)) | (w > high * (1 + 1e-6))):
+                    break
+            w = _cap(w, mult, low, high)
+            converged = _margin_error(cell_codes, shares, w, mult) < 1e-6
+    full = w[inverse]
+    return RakeResult(full / full.mean(), iterations, converged, trimmed, dropped)
 
 
 def kish_n(weights: NDArray[np.float64]) -> float:

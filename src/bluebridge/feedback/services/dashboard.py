@@ -60,7 +60,12 @@ def post_contact_by_area(period: Period) -> list[dict[str, Any]]:
     for r in rows:
         csat = 100 * r["satisfied"] / r["rated"] if r["rated"] >= metrics.MIN_GROUP else None
         out.append(
-            {"code": r["area__code"], "name": r["area__name"], "responses": r["responses"], "csat": csat}
+            {
+                "code": r["area__code"],
+                "name": r["area__name"],
+                "responses": r["responses"],
+                "csat": csat,
+            }
         )
     return out
 
@@ -69,9 +74,7 @@ def concerns(period: Period) -> list[dict[str, Any]]:
     """Top concerns by area for the period's last month, with last month's size (the trend)."""
     month = period.month_labels()[-1]
     before = shift_month(month, -1)
-    previous = {
-        (t.area_id, t.label): t.size for t in ConcernTheme.objects.filter(period=before)
-    }
+    previous = {(t.area_id, t.label): t.size for t in ConcernTheme.objects.filter(period=before)}
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     names: dict[str, str] = {}
     for t in ConcernTheme.objects.filter(period=month).select_related("area").order_by("-size"):
@@ -133,7 +136,9 @@ def build(period_label: str, *, kind: str, small_areas: str, trend_area: str = "
         post_contact_by_area=post_contact_by_area(period),
         concerns=concerns(period),
         alerts=list(
-            ConcernAlert.objects.filter(period__in=period.month_labels()).select_related("area")[:20]
+            ConcernAlert.objects.filter(period__in=period.month_labels()).select_related("area")[
+                :20
+            ]
         ),
         map_features=map_features(rows, kind),
     )
