@@ -250,7 +250,7 @@ def _post_contact(ctx: DemoContext, survey: Survey, rng: random.Random) -> int:
             area=sr.area,
             unit=sr.unit,
             language=sr.language,
-            submitted_at=inv.answered_at,
+            submitted_at=inv.answered_at or sent,
             channel="demo",
             csat=csat,
             nps=nps,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -130,7 +131,7 @@ def _device_hash(request: HttpRequest) -> str:
 def _answered_recently(device_hash: str) -> bool:
     if not device_hash:
         return False
-    since = timezone.now() - timezone.timedelta(days=ONE_PER_DEVICE_DAYS)
+    since = timezone.now() - timedelta(days=ONE_PER_DEVICE_DAYS)
     return Response.objects.filter(
         kind=Kind.COMMUNITY, device_hash=device_hash, submitted_at__gte=since
     ).exists()

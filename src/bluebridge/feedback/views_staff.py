@@ -103,7 +103,10 @@ def survey_list(request: HttpRequest) -> HttpResponse:
         values = {k: request.POST.get(k, "").strip() for k in ("slug", "title", "kind")}
         try:
             survey = surveys.create_survey(
-                values["slug"], values["kind"], values["title"], request.user
+                values["slug"],
+                values["kind"],
+                values["title"],
+                request.user,  # type: ignore[arg-type]
             )
         except surveys.SurveyError as exc:
             errors = exc.errors

@@ -89,7 +89,7 @@ def samples(period: Period, kind: str) -> tuple[dict[int, Sample], Sample]:
     for area_id, age, sex, race, safety, respect, listen in rows.iterator(chunk_size=5000):
         cell = f"{age}|{sex}" if age and sex else ""
         city.add(cell, race, safety, respect, listen)
-        target = area_id
+        target: int | None = area_id
         if target is not None and kinds.get(target) != kind:
             target = parent.get(target) if kind == Area.DISTRICT else None
         if target is not None:
