@@ -169,4 +169,6 @@ def test_the_community_survey_speaks_spanish(city: None) -> None:
     client = Client()
     client.cookies["django_language"] = "es"
     page = client.get("/community-survey/")
-    assert "¿Qué tan seguro/a se siente en su vecindario?" in page.content.decode()
+    body = page.content.decode()
+    assert "¿Qué tan seguro/a se siente en su vecindario?" in body
+    assert "Enviar mis respuestas" in body and "Sobre usted (opcional)" in body
