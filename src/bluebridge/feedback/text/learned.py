@@ -33,6 +33,7 @@ from bluebridge.feedback.text.sentiment import LABELS, Sentiment, vader_sentimen
 MIN_LABELS = 200
 MIN_PER_CLASS = 10
 FORMAT = "bluebridge-sentiment-1"
+MAGIC = b"BLUEBRIDGE-SENTIMENT-1\n"  # written before the pickle; checked before unpickling
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -159,6 +160,7 @@ class SentimentModel:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(target.suffix + ".tmp")
         with temporary.open("wb") as handle:
+            handle.write(MAGIC)
             pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(target)
 
@@ -166,7 +168,12 @@ class SentimentModel:
     def load(cls, path: str | Path) -> SentimentModel:
         """Load a model written by save(). Only load files this installation wrote (pickle)."""
         with Path(path).open("rb") as handle:
-            state = pickle.load(handle)  # noqa: S301 - our own model files in the data directory
+            if handle.read(len(MAGIC)) != MAGIC:
+                raise ValueError(f"{path} is not a Bluebridge sentiment model")
+            try:
+                state = pickle.load(handle)  # noqa: S301 - model files this installation wrote
+            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
+                raise ValueError(f"{path} is damaged: {error}") from error
         if not isinstance(state, dict) or state.get("format") != FORMAT:
             raise ValueError(f"{path} is not a Bluebridge sentiment model")
         if state["use_embeddings"] and not embeddings.available():

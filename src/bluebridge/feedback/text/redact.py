@@ -30,13 +30,13 @@ _STREET_EN = (
 _ORD = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]+)"
 ADDRESS_EN = re.compile(
     rf"\b\d{{1,5}}[A-Za-z]?(?:\s+(?:[NSEW]\.?|North|South|East|West))?"
-    rf"(?:\s+{_ORD}){{1,3}}\s+(?:{_STREET_EN})\b\.?"
+    rf"(?:\s+{_ORD}){{1,3}}\s+(?:{_STREET_EN})\b"
     rf"(?:,?\s*(?:apt|apartment|unit|suite|#)\.?\s*\w+)?",
     re.IGNORECASE,
 )
 ADDRESS_EN_NONUM = re.compile(
     rf"\b(?:on|at|in)\s+((?:{_ORD}\s+){{1,3}}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|"
-    rf"Boulevard|Blvd|Court|Ct|Place|Pl|Terrace|Way|Parkway|Circle|Square))\b\.?"
+    rf"Boulevard|Blvd|Court|Ct|Place|Pl|Terrace|Way|Parkway|Circle|Square))\b"
 )
 PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|apartado(?: de correos)?)\s*\d+\b", re.IGNORECASE)
 _STREET_ES = (
