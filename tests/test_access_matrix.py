@@ -106,7 +106,25 @@ PARAMS: dict[str, Callable[[World, str, str], str]] = {
     "commendation_token": lambda w, role, route: complaints_matrix.commendation(w).thanks_token,
     "recovery_ref": lambda w, role, route: complaints_matrix.case(w).reference,
     "recovery_token": lambda w, role, route: complaints_matrix.case(w).token,
+    # feedback
+    "survey": lambda w, role, route: "community",  # a standard survey (data migration)
+    "survey_token": lambda w, role, route: _survey_token(w),
 }
+
+
+def _survey_token(world: World) -> str:
+    """A fresh post-contact survey link for the world's request."""
+    from bluebridge.feedback.services import invitations
+
+    made = invitations.invite(
+        "post_contact", "request", world.sr.reference, email="matrix@example.org"
+    ).invitation
+    if made is None:  # invited already (30-day cap): reuse the open invitation
+        from bluebridge.feedback.models import Invitation
+
+        made = Invitation.objects.filter(status__in=["scheduled", "sent"]).first()
+    assert made is not None
+    return invitations.make_token(made)
 
 
 def _module(view: Any) -> str:

@@ -1,4 +1,7 @@
+from datetime import time, timedelta
+
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FeedbackConfig(AppConfig):
@@ -7,6 +10,23 @@ class FeedbackConfig(AppConfig):
     verbose_name = "Community feedback"
 
     def ready(self) -> None:
-        # Connect receivers of core.events, register nav links (core.nav) and the demo-city
-        # hook (core.demo.extensions) here.
-        pass
+        from bluebridge.core import events, nav, schedule
+        from bluebridge.core.demo import extensions
+        from bluebridge.core.roles import ADMIN, ANALYST, SUPERVISOR
+        from bluebridge.feedback import demo, tasks
+        from bluebridge.feedback.services.invitations import on_contact_closed
+
+        events.contact_closed.connect(on_contact_closed, dispatch_uid="feedback-invite")
+        schedule.register(
+            "feedback-invitations", tasks.sweep_invitations, every=timedelta(minutes=15)
+        )
+        schedule.register("feedback-concerns", tasks.scan_concerns, daily_at=time(3, 15))
+        nav.register("public", "community-survey", _("Community survey"), order=60)
+        nav.register(
+            "staff",
+            "feedback-dashboard",
+            _("Listening dashboard"),
+            roles=[ANALYST, SUPERVISOR, ADMIN],
+        )
+        nav.register("staff", "feedback-surveys", _("Surveys"), roles=[SUPERVISOR, ADMIN])
+        extensions.register("feedback", populate=demo.populate, wipe=demo.wipe, order=50)

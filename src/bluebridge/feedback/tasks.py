@@ -1,0 +1,25 @@
+"""Background work of the feedback app, run by `bluebridge worker`."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from bluebridge.feedback.services import concerns, invitations
+
+
+@task()
+def analyse_response(response_id: int) -> int:
+    """Redact and score the sentiment of a response's free-text answers."""
+    return concerns.analyse_response(response_id)
+
+
+@task()
+def sweep_invitations() -> dict[str, int]:
+    """Every 15 minutes: send due invitations, the one reminder, expire old links."""
+    return invitations.sweep()
+
+
+@task()
+def scan_concerns() -> dict[str, int]:
+    """Daily: recurring concerns by area and month, and emerging-concern alerts."""
+    return concerns.scan()
