@@ -271,3 +271,22 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{'ok' if self.ok else 'failed'} at {self.at}"
+
+
+class ScheduledRun(models.Model):
+    """One slot of a periodic job that has been enqueued (see core/schedule.py).
+
+    The unique (job, slot) pair makes enqueueing idempotent: several workers may check the
+    schedule at the same moment and only one of them enqueues the job for that slot.
+    """
+
+    job = models.CharField(max_length=100)
+    slot = models.DateTimeField(help_text="start of the period this run covers")
+    enqueued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="one_run_per_slot")]
+        ordering = ["-slot"]
+
+    def __str__(self) -> str:
+        return f"{self.job} @ {self.slot:%Y-%m-%d %H:%M}"
