@@ -80,6 +80,17 @@ class World:
     open311_key: str
 
 
+def _forecast_run_id() -> str:
+    from django.utils import timezone
+
+    from bluebridge.forecasting.dbmodels import ForecastRun
+
+    run = ForecastRun.objects.first() or ForecastRun.objects.create(
+        group="burglary", horizon_days=7, model="naive", origin=timezone.now(), cell_size=150
+    )
+    return str(run.pk)
+
+
 # Path parameter name -> value, given the world, the role and the route.
 PARAMS: dict[str, Callable[[World, str, str], str]] = {
     "reference": lambda w, role, route: w.sr.reference,
@@ -98,6 +109,7 @@ PARAMS: dict[str, Callable[[World, str, str], str]] = {
     "area_code": lambda w, role, route: w.sr.area.code if w.sr.area else "B1",
     "unit": lambda w, role, route: w.sr.unit.code,
     "unit_code": lambda w, role, route: w.sr.unit.code,
+    "run_id": lambda w, role, route: _forecast_run_id(),
 }
 
 
