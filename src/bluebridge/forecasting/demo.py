@@ -49,7 +49,7 @@ class Profile:
 
 
 PROFILES = (
-    Profile("burglary", "residential_burglary", 1500, 6, 0.35, 0.35, 0.9, 0.15, 0.02, False),
+    Profile("burglary", "residential_burglary", 1500, 6, 0.45, 0.35, 0.9, 0.15, 0.02, False),
     Profile("vehicle_theft", "motor_vehicle_theft", 1200, 5, 0.40, 0.25, 1.0, 0.10, 0.02, True),
     Profile("robbery", "robbery", 600, 4, 0.50, 0.20, 1.2, 0.10, 0.05, True),
     Profile("assault", "aggravated_assault", 1200, 5, 0.45, 0.15, 1.6, 0.25, 0.10, True),
@@ -138,7 +138,7 @@ def _simulate(
     centres = city.sample(rng, profile.hotspots, beat_weights)
     at_hot = rng.random(n0) < profile.hotspot_share
     which = rng.integers(0, profile.hotspots, size=n0)
-    spread = rng.uniform(60, 180, profile.hotspots)[which]
+    spread = rng.uniform(40, 120, profile.hotspots)[which]
     hot_pts = centres[which] + rng.normal(size=(n0, 2)) * spread[:, None]
     pts[at_hot] = hot_pts[at_hot]
     times, points = [t], [pts]
