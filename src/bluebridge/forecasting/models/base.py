@@ -45,8 +45,14 @@ def gaussian_smooth(grid: Grid, flat: np.ndarray, sigma_m: float) -> np.ndarray:
 
 
 def kernel_smooth(grid: Grid, flat: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """Convolve a per-cell array with a (2r+1) x (2r+1) kernel given on cell offsets (FFT)."""
+    """Convolve a per-cell array with a (2r+1) x (2r+1) kernel given on cell offsets.
+
+    Small kernels are summed directly (exact, so equal inputs give equal scores); large ones
+    go through an FFT.
+    """
     img = grid.image(flat).astype(float)
+    if kernel.size <= 625:
+        return ndimage.convolve(img, kernel, mode="constant", cval=0.0).ravel()
     out = signal.fftconvolve(img, kernel, mode="same")
     out[np.abs(out) < 1e-12] = 0.0
     return out.ravel()

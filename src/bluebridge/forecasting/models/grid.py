@@ -47,6 +47,8 @@ class Grid:
         cls, xmin: float, ymin: float, xmax: float, ymax: float, cell_size: float
     ) -> Grid:
         """Cells covering the box, anchored at (xmin, ymin); all cells are in the region."""
+        if not cell_size > 0:
+            raise ValueError("cell size must be a positive number of metres")
         nx = max(1, math.ceil((xmax - xmin) / cell_size))
         ny = max(1, math.ceil((ymax - ymin) / cell_size))
         return cls(xmin, ymin, cell_size, nx, ny)
@@ -62,6 +64,8 @@ class Grid:
         """
         if len(events) == 0:
             raise ValueError("no incidents to build a grid from")
+        if not cell_size > 0:
+            raise ValueError("cell size must be a positive number of metres")
         if anchor is None:
             anchor = (
                 math.floor(events.x.min() / cell_size) * cell_size,
