@@ -26,7 +26,7 @@ from pyproj import Transformer
 
 from bluebridge.core import areas, geography
 from bluebridge.core.demo.extensions import DemoContext
-from bluebridge.forecasting import conf
+from bluebridge.forecasting import conf, services
 from bluebridge.forecasting.dbmodels import ForecastRun, ImportBatch, Incident
 from bluebridge.forecasting.taxonomy import Taxonomy
 
@@ -221,9 +221,12 @@ def populate(ctx: DemoContext) -> list[str]:
     Incident.objects.bulk_create(rows, batch_size=1000)
     ImportBatch.objects.filter(pk=batch.pk).update(rows_read=len(rows), rows_loaded=len(rows))
     officer_count = sum(1 for r in rows if r.origin == Incident.OFFICER)
+    # The forecasts the nightly job would make, so the analyst page has something to show.
+    runs = services.refresh_all(ctx.now)
+    made = sum(1 for r in runs if r.status == ForecastRun.DONE)
     return [
         f"{len(rows):,} incidents for forecasting ({officer_count:,} found by officers), "
-        f"{len(PROFILES)} offense groups"
+        f"{len(PROFILES)} offense groups; {made} forecasts made"
     ]
 
 

@@ -123,20 +123,25 @@ def department_grid(cell_size: float, events: Events | None = None) -> Grid:
     return Grid.from_events(events, cell_size)
 
 
-def request_forecast(choice: Choice, user: Any = None, request: Any = None) -> ForecastRun:
-    """Queue a forecast for this choice, made now; the page shows it once the worker is done."""
-    from bluebridge.forecasting.tasks import compute_forecast
-
-    run = ForecastRun.objects.create(
+def new_run(choice: Choice, user: Any = None, origin: datetime | None = None) -> ForecastRun:
+    """A queued ForecastRun for this choice, made at `origin` (default: now)."""
+    return ForecastRun.objects.create(
         group=choice.group,
         horizon_days=choice.horizon_days,
         model=choice.model,
         scope=choice.scope,
-        origin=timezone.now().replace(second=0, microsecond=0),
+        origin=(origin or timezone.now()).replace(second=0, microsecond=0),
         cell_size=conf.cell_metres(),
         crs=conf.crs(),
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
+
+
+def request_forecast(choice: Choice, user: Any = None, request: Any = None) -> ForecastRun:
+    """Queue a forecast for this choice, made now; the page shows it once the worker is done."""
+    from bluebridge.forecasting.tasks import compute_forecast
+
+    run = new_run(choice, user)
     if user is not None or request is not None:
         audit.record(
             "create",
@@ -259,15 +264,8 @@ def refresh_all(now: datetime | None = None) -> list[ForecastRun]:
         if group not in GROUPS:
             logger.warning("BLUEBRIDGE_FORECAST_GROUPS names unknown group %r", group)
             continue
-        run = ForecastRun.objects.create(
-            group=group,
-            horizon_days=DEFAULT_HORIZON,
-            model=DEFAULT_MODEL,
-            scope=ForecastRun.PUBLIC,
-            origin=now,
-            cell_size=conf.cell_metres(),
-            crs=conf.crs(),
-        )
+        choice = Choice(group, DEFAULT_HORIZON, DEFAULT_MODEL, ForecastRun.PUBLIC)
+        run = new_run(choice, origin=now)
         runs.append(compute(run))
     cutoff = now - timedelta(days=90)
     ForecastRun.objects.filter(created_at__lt=cutoff).delete()

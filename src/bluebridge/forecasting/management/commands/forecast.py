@@ -20,6 +20,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bluebridge.forecasting import cli_import
 from bluebridge.forecasting.files import IncidentFileError, read_boundary, read_incidents
 from bluebridge.forecasting.models import (
     CLASSICS,
@@ -54,18 +55,32 @@ def _floats(text: str, what: str) -> list[float]:
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--incidents", action="append", required=True, metavar="FILE",
-                   help="common-schema CSV or CSV.gz (repeat for more files)")
-    p.add_argument("--offense", action="append", metavar="LABEL",
-                   help="keep only this offense label (repeatable; default: all)")
+    p.add_argument(
+        "--incidents",
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="common-schema CSV or CSV.gz (repeat for more files)",
+    )
+    p.add_argument(
+        "--offense",
+        action="append",
+        metavar="LABEL",
+        help="keep only this offense label (repeatable; default: all)",
+    )
     p.add_argument("--crs", required=True, help="projected CRS in metres, e.g. EPSG:32618")
     p.add_argument("--cell-size", type=float, required=True, metavar="METRES")
-    p.add_argument("--boundary", metavar="GEOJSON",
-                   help="region outline (WGS84); default: the cells that hold incidents")
-    p.add_argument("--from", dest="start", required=True, metavar="DATE",
-                   help="first origin, YYYY-MM-DD")
-    p.add_argument("--to", dest="end", required=True, metavar="DATE",
-                   help="origins stop before this date")
+    p.add_argument(
+        "--boundary",
+        metavar="GEOJSON",
+        help="region outline (WGS84); default: the cells that hold incidents",
+    )
+    p.add_argument(
+        "--from", dest="start", required=True, metavar="DATE", help="first origin, YYYY-MM-DD"
+    )
+    p.add_argument(
+        "--to", dest="end", required=True, metavar="DATE", help="origins stop before this date"
+    )
     p.add_argument("--every", default="1d", help="step between origins: 1d, 7d, 1m ...")
     p.add_argument("--horizon", required=True, help="forecast window: 1d, 7d, 31d, 1m ...")
     p.add_argument("--model", default="best", choices=list(MODELS), help="default: best")
@@ -105,11 +120,21 @@ def run_predict(options: dict[str, Any], out: Any) -> str:
         for day, stop, t0, h in s.windows:
             scores = forecast(options["model"], s.events, s.grid, t0, h)[ids]
             for i, cell in enumerate(ids):
-                writer.writerow([day.isoformat(), stop.isoformat(), int(cell),
-                                 f"{x0[i]:.2f}", f"{y0[i]:.2f}", f"{x1[i]:.2f}", f"{y1[i]:.2f}",
-                                 f"{scores[i]:.6g}"])
-    return (f"wrote {len(s.windows)} origin(s) x {len(ids)} cells of model "
-            f"{options['model']} to {path}")
+                writer.writerow(
+                    [
+                        day.isoformat(),
+                        stop.isoformat(),
+                        int(cell),
+                        f"{x0[i]:.2f}",
+                        f"{y0[i]:.2f}",
+                        f"{x1[i]:.2f}",
+                        f"{y1[i]:.2f}",
+                        f"{scores[i]:.6g}",
+                    ]
+                )
+    return (
+        f"wrote {len(s.windows)} origin(s) x {len(ids)} cells of model {options['model']} to {path}"
+    )
 
 
 def run_models(options: dict[str, Any], names: list[str]) -> tuple[Setup, list[BacktestResult]]:
@@ -117,24 +142,32 @@ def run_models(options: dict[str, Any], names: list[str]) -> tuple[Setup, list[B
     coverages = [c / 100 for c in _floats(options["coverage"], "--coverage")]
     if any(c > 100 for c in coverages):
         raise CommandError("--coverage is in percent, between 0 and 100")
-    areas = [a * SQUARE_MILE_M2 for a in _floats(options["area"], "--area")] if options["area"] else []
+    areas = (
+        [a * SQUARE_MILE_M2 for a in _floats(options["area"], "--area")] if options["area"] else []
+    )
     origins = [w[2] for w in s.windows]
     horizons = [w[3] for w in s.windows]
     try:
-        results = [backtest(n, s.events, s.grid, origins, horizons, coverages, areas) for n in names]
+        results = [
+            backtest(n, s.events, s.grid, origins, horizons, coverages, areas) for n in names
+        ]
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     return s, results
 
 
 def table(results: list[BacktestResult]) -> str:
-    lines = [f"{'model':14s} {'level':>10s} {'hit rate':>9s} {'PAI':>7s} {'PAI 95% interval':>17s} "
-             f"{'PEI':>6s} {'seconds':>8s}"]
+    lines = [
+        f"{'model':14s} {'level':>10s} {'hit rate':>9s} {'PAI':>7s} {'PAI 95% interval':>17s} "
+        f"{'PEI':>6s} {'seconds':>8s}"
+    ]
     for r in results:
         for m in r.metrics():
             lo, hi = m.get("pai_interval", [m["pai"], m["pai"]])
-            lines.append(f"{r.model:14s} {m['level']:>10s} {m['hit_rate']:9.4f} {m['pai']:7.2f} "
-                         f"{f'{lo:.2f}–{hi:.2f}':>17s} {m['pei']:6.3f} {r.seconds:8.1f}")
+            lines.append(
+                f"{r.model:14s} {m['level']:>10s} {m['hit_rate']:9.4f} {m['pai']:7.2f} "
+                f"{f'{lo:.2f}–{hi:.2f}':>17s} {m['pei']:6.3f} {r.seconds:8.1f}"
+            )
     return "\n".join(lines)
 
 
@@ -146,9 +179,22 @@ def run_backtest(options: dict[str, Any], out: Any) -> str:
     _, results = run_models(options, names_with_naive(options["model"]))
     text = table(results)
     if options.get("json"):
-        payload = {"options": {k: options[k] for k in ("incidents", "offense", "crs", "cell_size",
-                                                        "start", "end", "every", "horizon")},
-                   "results": [r.to_dict() for r in results]}
+        payload = {
+            "options": {
+                k: options[k]
+                for k in (
+                    "incidents",
+                    "offense",
+                    "crs",
+                    "cell_size",
+                    "start",
+                    "end",
+                    "every",
+                    "horizon",
+                )
+            },
+            "results": [r.to_dict() for r in results],
+        }
         Path(options["json"]).write_text(json.dumps(payload, indent=1), encoding="utf-8")
         text += f"\nwrote {options['json']}"
     return text
@@ -160,17 +206,25 @@ def run_report(options: dict[str, Any], out: Any) -> str:
     names = [n.strip() for n in options["models"].split(",") if n.strip()]
     unknown = [n for n in names if n not in MODELS]
     if unknown:
-        raise CommandError(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}")
+        raise CommandError(
+            f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}"
+        )
     for n in names_with_naive(options["model"]):
         if n not in names:
             names.insert(0 if n == "naive" else len(names), n)
     s, results = run_models(options, names)
     last = s.windows[-1]
     scores = forecast(options["model"], s.events, s.grid, last[2], last[3])
-    html = render_report(results, s.grid, scores, s.events.between(last[2], last[2] + last[3]),
-                         title=options["title"], subtitle=f"{options['crs']}, {options['cell_size']:g} m cells, "
-                         f"origins {options['start']} to {options['end']} every {options['every']}, "
-                         f"horizon {options['horizon']}; map: {options['model']} at {last[0]}")
+    html = render_report(
+        results,
+        s.grid,
+        scores,
+        s.events.between(last[2], last[2] + last[3]),
+        title=options["title"],
+        subtitle=f"{options['crs']}, {options['cell_size']:g} m cells, "
+        f"origins {options['start']} to {options['end']} every {options['every']}, "
+        f"horizon {options['horizon']}; map: {options['model']} at {last[0]}",
+    )
     Path(options["out"]).write_text(html, encoding="utf-8")
     return table(results) + f"\nwrote {options['out']}"
 
@@ -183,8 +237,10 @@ class Command(BaseCommand):
         p = sub.add_parser("predict", help="write one score per region cell for each origin")
         add_common(p)
         p.add_argument("--out", required=True, metavar="FORECAST.csv")
-        for name, text in (("backtest", "score forecasts against what happened; print a table"),
-                           ("report", "backtest several models and render an HTML report")):
+        for name, text in (
+            ("backtest", "score forecasts against what happened; print a table"),
+            ("report", "backtest several models and render an HTML report"),
+        ):
             p = sub.add_parser(name, help=text)
             add_common(p)
             p.add_argument("--coverage", default="1,5,10", help="percent of region cells (1,5,10)")
@@ -192,11 +248,16 @@ class Command(BaseCommand):
             if name == "backtest":
                 p.add_argument("--json", metavar="OUT.json", help="write all numbers as JSON")
             else:
-                p.add_argument("--models", default=",".join([*CLASSICS, "best"]),
-                               help="comma-separated models to compare")
+                p.add_argument(
+                    "--models",
+                    default=",".join([*CLASSICS, "best"]),
+                    help="comma-separated models to compare",
+                )
                 p.add_argument("--title", default="Crime forecast evaluation")
                 p.add_argument("--out", required=True, metavar="REPORT.html")
+        cli_import.add_subcommands(sub)  # import, refresh: the Django side (cli_import.py)
 
     def handle(self, *args: Any, **options: Any) -> None:
         handlers = {"predict": run_predict, "backtest": run_backtest, "report": run_report}
+        handlers.update(cli_import.HANDLERS)
         self.stdout.write(handlers[options["subcommand"]](options, self.stdout))
