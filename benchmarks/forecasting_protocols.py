@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from dataclasses import dataclass
@@ -54,24 +53,76 @@ class Protocol:
 
 
 PROTOCOLS = [
-    Protocol("chicago_burglary_2016", "chicago_burglary_2016.csv.gz", "EPSG:26971", 150,
-             "2016-07-01", "2016-10-01", "1d", ("1d",), 3.80,
-             "1.99 / 3.16 / 2.89 / 3.30 / 2.13, best 3.30"),
-    Protocol("nyc_vehicle_thefts", "nyc_vehicle_thefts.csv.gz", "EPSG:32618", 150,
-             "2016-01-04", "2017-01-01", "7d", ("7d",), 8.12,
-             "6.72 / – / 3.72 / 4.97 / 7.06, best 7.06"),
-    Protocol("nyc_shootings", "nyc_shootings.csv.gz", "EPSG:32618", 250,
-             "2018-01-01", "2020-01-01", "1m", ("1m",), 5.34,
-             "4.64 / 3.00 / 1.89 / 3.40 / 3.46, best 4.64"),
-    Protocol("houston_2010", "houston_2010.csv.gz", "EPSG:32615", 150,
-             "2010-05-03", "2010-07-01", "7d", ("7d",), 18.38,
-             "15.98 / 9.46 / 5.73 / 11.05 / 15.41, best 15.98"),
-    Protocol("portland_burglary", "portland_burglary.csv.gz", "EPSG:32610", 182.88,
-             "2016-03-01", "2016-03-02", "1d", ("7d", "14d", "31d", "61d", "92d"),
-             areas_sq_mi=(0.25, 0.75)),
-    Protocol("portland_vehicle_theft", "portland_vehicle_theft.csv.gz", "EPSG:32610", 182.88,
-             "2016-03-01", "2016-03-02", "1d", ("7d", "14d", "31d", "61d", "92d"),
-             areas_sq_mi=(0.25, 0.75)),
+    Protocol(
+        "chicago_burglary_2016",
+        "chicago_burglary_2016.csv.gz",
+        "EPSG:26971",
+        150,
+        "2016-07-01",
+        "2016-10-01",
+        "1d",
+        ("1d",),
+        3.80,
+        "1.99 / 3.16 / 2.89 / 3.30 / 2.13, best 3.30",
+    ),
+    Protocol(
+        "nyc_vehicle_thefts",
+        "nyc_vehicle_thefts.csv.gz",
+        "EPSG:32618",
+        150,
+        "2016-01-04",
+        "2017-01-01",
+        "7d",
+        ("7d",),
+        8.12,
+        "6.72 / – / 3.72 / 4.97 / 7.06, best 7.06",
+    ),
+    Protocol(
+        "nyc_shootings",
+        "nyc_shootings.csv.gz",
+        "EPSG:32618",
+        250,
+        "2018-01-01",
+        "2020-01-01",
+        "1m",
+        ("1m",),
+        5.34,
+        "4.64 / 3.00 / 1.89 / 3.40 / 3.46, best 4.64",
+    ),
+    Protocol(
+        "houston_2010",
+        "houston_2010.csv.gz",
+        "EPSG:32615",
+        150,
+        "2010-05-03",
+        "2010-07-01",
+        "7d",
+        ("7d",),
+        18.38,
+        "15.98 / 9.46 / 5.73 / 11.05 / 15.41, best 15.98",
+    ),
+    Protocol(
+        "portland_burglary",
+        "portland_burglary.csv.gz",
+        "EPSG:32610",
+        182.88,
+        "2016-03-01",
+        "2016-03-02",
+        "1d",
+        ("7d", "14d", "31d", "61d", "92d"),
+        areas_sq_mi=(0.25, 0.75),
+    ),
+    Protocol(
+        "portland_vehicle_theft",
+        "portland_vehicle_theft.csv.gz",
+        "EPSG:32610",
+        182.88,
+        "2016-03-01",
+        "2016-03-02",
+        "1d",
+        ("7d", "14d", "31d", "61d", "92d"),
+        areas_sq_mi=(0.25, 0.75),
+    ),
 ]
 
 
@@ -80,20 +131,41 @@ def run_protocol(p: Protocol, models: tuple[str, ...]) -> list[dict]:
     grid = Grid.from_events(events, p.cell)
     rows = []
     for horizon in p.horizons:
-        win = windows(date.fromisoformat(p.start), date.fromisoformat(p.end),
-                      parse_step(p.every), parse_step(horizon))
+        win = windows(
+            date.fromisoformat(p.start),
+            date.fromisoformat(p.end),
+            parse_step(p.every),
+            parse_step(horizon),
+        )
         origins = [w[2] for w in win]
         horizons = [w[3] for w in win]
         for name in models:
-            result = backtest(name, events, grid, origins, horizons,
-                              areas_m2=[a * SQUARE_MILE_M2 for a in p.areas_sq_mi])
-            rows.append({"protocol": p.key, "horizon": horizon, "model": name,
-                         "n_ref": grid.n_region, "origins": len(origins),
-                         "seconds": result.seconds, "metrics": result.metrics()})
+            result = backtest(
+                name,
+                events,
+                grid,
+                origins,
+                horizons,
+                areas_m2=[a * SQUARE_MILE_M2 for a in p.areas_sq_mi],
+            )
+            rows.append(
+                {
+                    "protocol": p.key,
+                    "horizon": horizon,
+                    "model": name,
+                    "n_ref": grid.n_region,
+                    "origins": len(origins),
+                    "seconds": result.seconds,
+                    "metrics": result.metrics(),
+                }
+            )
             m = {r["level"]: r for r in rows[-1]["metrics"]}
-            print(f"{p.key:24s} {horizon:>4s} {name:14s} PAI@1% {m['1%']['pai']:6.2f} "
-                  f"@5% {m['5%']['pai']:5.2f} @10% {m['10%']['pai']:5.2f} "
-                  f"PEI@1% {m['1%']['pei']:.3f}  {result.seconds:6.1f}s", flush=True)
+            print(
+                f"{p.key:24s} {horizon:>4s} {name:14s} PAI@1% {m['1%']['pai']:6.2f} "
+                f"@5% {m['5%']['pai']:5.2f} @10% {m['10%']['pai']:5.2f} "
+                f"PEI@1% {m['1%']['pei']:.3f}  {result.seconds:6.1f}s",
+                flush=True,
+            )
     return rows
 
 

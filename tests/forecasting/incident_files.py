@@ -3,10 +3,9 @@
 from pathlib import Path
 
 import numpy as np
-import pytest
 
-@pytest.fixture
-def incidents_csv(tmp_path: Path) -> Path:
+
+def write_incidents(tmp_path: Path) -> Path:
     """A small common-schema file near Manhattan: a hotspot plus scattered incidents."""
     rng = np.random.default_rng(5)
     lines = ["id,occurred_at,offense,lat,lon,x,y"]

@@ -3,20 +3,54 @@ import csv
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.forecasting.incident_files import incidents_csv  # noqa: F401
+from tests.forecasting.incident_files import write_incidents
 
-BASE = ["--crs", "EPSG:32618", "--cell-size", "200", "--from", "2016-03-01", "--to",
-        "2016-03-15", "--every", "7d", "--horizon", "7d"]
+BASE = [
+    "--crs",
+    "EPSG:32618",
+    "--cell-size",
+    "200",
+    "--from",
+    "2016-03-01",
+    "--to",
+    "2016-03-15",
+    "--every",
+    "7d",
+    "--horizon",
+    "7d",
+]
+
+
+@pytest.fixture
+def incidents_csv(tmp_path):
+    return write_incidents(tmp_path)
 
 
 def test_predict_writes_one_row_per_region_cell_and_origin(incidents_csv, tmp_path):
     out = tmp_path / "f.csv"
-    call_command("forecast", "predict", "--incidents", str(incidents_csv), *BASE,
-                 "--model", "best", "--out", str(out))
+    call_command(
+        "forecast",
+        "predict",
+        "--incidents",
+        str(incidents_csv),
+        *BASE,
+        "--model",
+        "best",
+        "--out",
+        str(out),
+    )
     with out.open() as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == ["origin", "horizon_end", "cell_id", "x_min", "y_min", "x_max", "y_max",
-                       "score"]
+    assert rows[0] == [
+        "origin",
+        "horizon_end",
+        "cell_id",
+        "x_min",
+        "y_min",
+        "x_max",
+        "y_max",
+        "score",
+    ]
     body = rows[1:]
     assert {r[0] for r in body} == {"2016-03-01", "2016-03-08"}
     assert {r[1] for r in body} == {"2016-03-08", "2016-03-15"}
@@ -30,21 +64,52 @@ def test_predict_writes_one_row_per_region_cell_and_origin(incidents_csv, tmp_pa
 def test_predict_accepts_every_model_name(incidents_csv, tmp_path):
     for name in ("naive", "retrospective", "prospective", "stkde", "sepp", "learned"):
         out = tmp_path / f"{name}.csv"
-        call_command("forecast", "predict", "--incidents", str(incidents_csv), *BASE,
-                     "--model", name, "--out", str(out))
+        call_command(
+            "forecast",
+            "predict",
+            "--incidents",
+            str(incidents_csv),
+            *BASE,
+            "--model",
+            name,
+            "--out",
+            str(out),
+        )
         assert out.read_text().count("\n") > 2
 
 
 def test_monthly_origins_step_by_calendar_month(incidents_csv, tmp_path):
     out = tmp_path / "m.csv"
-    call_command("forecast", "predict", "--incidents", str(incidents_csv), "--crs", "EPSG:32618",
-                 "--cell-size", "500", "--from", "2016-01-31", "--to", "2016-04-01",
-                 "--every", "1m", "--horizon", "1m", "--model", "naive", "--out", str(out))
+    call_command(
+        "forecast",
+        "predict",
+        "--incidents",
+        str(incidents_csv),
+        "--crs",
+        "EPSG:32618",
+        "--cell-size",
+        "500",
+        "--from",
+        "2016-01-31",
+        "--to",
+        "2016-04-01",
+        "--every",
+        "1m",
+        "--horizon",
+        "1m",
+        "--model",
+        "naive",
+        "--out",
+        str(out),
+    )
     pairs = {tuple(r[:2]) for r in list(csv.reader(out.open()))[1:]}
     # Origins are counted in months from --from (clamped to the month's end); each horizon
     # is one calendar month from its origin.
-    assert pairs == {("2016-01-31", "2016-02-29"), ("2016-02-29", "2016-03-29"),
-                     ("2016-03-31", "2016-04-30")}
+    assert pairs == {
+        ("2016-01-31", "2016-02-29"),
+        ("2016-02-29", "2016-03-29"),
+        ("2016-03-31", "2016-04-30"),
+    }
 
 
 @pytest.mark.parametrize(
@@ -64,18 +129,35 @@ def test_predict_explains_bad_arguments(incidents_csv, tmp_path, change, message
         args[args.index(key) + 1] = value
     out = tmp_path / "never.csv"
     with pytest.raises(CommandError, match=message):
-        call_command("forecast", "predict", "--incidents", str(incidents_csv), *args,
-                     "--out", str(out))
+        call_command(
+            "forecast", "predict", "--incidents", str(incidents_csv), *args, "--out", str(out)
+        )
     assert not out.exists()
 
 
 def test_predict_refuses_an_unknown_model(incidents_csv, tmp_path):
     with pytest.raises(CommandError, match="invalid choice"):
-        call_command("forecast", "predict", "--incidents", str(incidents_csv), *BASE,
-                     "--model", "oracle", "--out", str(tmp_path / "x.csv"))
+        call_command(
+            "forecast",
+            "predict",
+            "--incidents",
+            str(incidents_csv),
+            *BASE,
+            "--model",
+            "oracle",
+            "--out",
+            str(tmp_path / "x.csv"),
+        )
 
 
 def test_predict_explains_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
-        call_command("forecast", "predict", "--incidents", str(tmp_path / "none.csv"), *BASE,
-                     "--out", str(tmp_path / "x.csv"))
+        call_command(
+            "forecast",
+            "predict",
+            "--incidents",
+            str(tmp_path / "none.csv"),
+            *BASE,
+            "--out",
+            str(tmp_path / "x.csv"),
+        )

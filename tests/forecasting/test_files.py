@@ -4,8 +4,12 @@ import pytest
 
 from bluebridge.forecasting.files import IncidentFileError, read_boundary, read_incidents
 from bluebridge.forecasting.models import to_days
+from tests.forecasting.incident_files import write_incidents
 
-from tests.forecasting.incident_files import incidents_csv  # noqa: F401
+
+@pytest.fixture
+def incidents_csv(tmp_path):
+    return write_incidents(tmp_path)
 
 
 def test_it_reads_and_projects_a_common_schema_file(incidents_csv):
@@ -47,9 +51,14 @@ def test_it_names_the_problem_in_a_bad_file(tmp_path, body, message):
         read_incidents([p], "EPSG:32618")
 
 
-@pytest.mark.parametrize(("crs", "message"), [("EPSG:4326", "not a projected"),
-                                             ("EPSG:2263", "US survey foot|foot"),
-                                             ("EPSG:99999999", "unknown CRS")])
+@pytest.mark.parametrize(
+    ("crs", "message"),
+    [
+        ("EPSG:4326", "not a projected"),
+        ("EPSG:2263", "US survey foot|foot"),
+        ("EPSG:99999999", "unknown CRS"),
+    ],
+)
 def test_it_refuses_crs_without_metres(incidents_csv, crs, message):
     with pytest.raises(IncidentFileError, match=message):
         read_incidents([incidents_csv], crs)
@@ -62,8 +71,10 @@ def test_it_refuses_a_missing_file(tmp_path):
 
 def test_it_reads_a_geojson_boundary(tmp_path):
     p = tmp_path / "b.geojson"
-    p.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},'
-                 '"geometry":{"type":"Polygon","coordinates":[[[-74,40.7],[-73.99,40.7],'
-                 '[-73.99,40.71],[-74,40.7]]]}}]}')
+    p.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},'
+        '"geometry":{"type":"Polygon","coordinates":[[[-74,40.7],[-73.99,40.7],'
+        "[-73.99,40.71],[-74,40.7]]]}}]}"
+    )
     polygons = read_boundary(p, "EPSG:32618")
     assert len(polygons) == 1 and len(polygons[0][0]) == 4

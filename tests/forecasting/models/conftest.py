@@ -10,7 +10,9 @@ def simulate_city(seed: int = 1, days: int = 400) -> Events:
     parts = []
     for (cx, cy), rate in (((250.0, 250.0), 1.0), ((750.0, 650.0), 0.4)):
         n = rng.poisson(rate * days)
-        parts.append((rng.uniform(0, days, n), cx + rng.normal(0, 30, n), cy + rng.normal(0, 30, n)))
+        parts.append(
+            (rng.uniform(0, days, n), cx + rng.normal(0, 30, n), cy + rng.normal(0, 30, n))
+        )
     n = rng.poisson(1.5 * days)
     parts.append((rng.uniform(0, days, n), rng.uniform(0, 1000, n), rng.uniform(0, 1000, n)))
     t = np.concatenate([p[0] for p in parts])

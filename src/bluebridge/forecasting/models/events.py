@@ -14,7 +14,10 @@ def to_days(when: object) -> float:
     """A date, datetime, ISO string or numpy datetime64 as float days since 1970-01-01 (local)."""
     if isinstance(when, int | float | np.floating | np.integer):
         return float(when)
-    value = np.datetime64(str(when) if not isinstance(when, np.datetime64) else when, "s")
+    text = (
+        str(np.datetime_as_string(when, unit="s")) if isinstance(when, np.datetime64) else str(when)
+    )
+    value = np.datetime64(text, "s")
     return float((value - EPOCH) / np.timedelta64(1, "s")) / SECONDS_PER_DAY
 
 

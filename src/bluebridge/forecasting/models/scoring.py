@@ -44,7 +44,7 @@ def future_counts(grid: Grid, future: Events) -> np.ndarray:
 
 
 def hits_at(
-    scores: np.ndarray, grid: Grid, future: Events, ks: Sequence[int]
+    scores: np.ndarray, grid: Grid, future: Events, ks: Sequence[int] | np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """(hits, best possible hits) for each k."""
     order = ranking(scores, grid)
