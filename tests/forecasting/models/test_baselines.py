@@ -2,7 +2,7 @@ import math
 
 import numpy as np
 
-from bluebridge.forecasting.models import Events, Grid, forecast
+from bluebridge.forecasting.models import MODELS, Events, Grid, forecast
 
 
 def test_naive_scores_are_past_counts():
@@ -45,7 +45,7 @@ def test_stkde_decays_with_age_and_peaks_at_the_incident():
 
 
 def test_every_model_ranks_a_persistent_hotspot_first(city, city_grid):
-    for name in ("naive", "retrospective", "prospective", "stkde", "sepp", "learned", "best"):
+    for name in sorted(MODELS):
         s = forecast(name, city, city_grid, origin=365.0, horizon_days=7.0)
         assert s.shape == (city_grid.n_cells,)
         assert int(np.argmax(s)) == 22, name  # cell of (250, 250)

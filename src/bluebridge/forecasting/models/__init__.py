@@ -22,6 +22,7 @@ from .naive import NaiveCounts
 from .prospective import ProspectiveHotspot
 from .scoring import SQUARE_MILE_M2, hit_rate_curve, hits_at, ranking
 from .sepp import GridSEPP
+from .stacked import StackedKernels
 from .stkde import SpaceTimeKDE
 
 MODELS: dict[str, type[Model]] = {
@@ -32,6 +33,7 @@ MODELS: dict[str, type[Model]] = {
     "sepp": GridSEPP,
     "learned": LearnedPoisson,
     "ensemble": ValidatedEnsemble,
+    "stacked": StackedKernels,
     "best": ValidatedEnsemble,
 }
 CLASSICS = ("naive", "retrospective", "prospective", "stkde", "sepp")
