@@ -13,6 +13,7 @@ class ForecastingConfig(AppConfig):
     def import_models(self) -> None:
         # `forecasting.models` is the Django-free forecasting engine package; the database
         # models live in `forecasting.dbmodels` (docs/decisions/0025-forecasting-records-module.md).
+        assert self.apps is not None
         self.models = self.apps.all_models[self.label]
         self.models_module = import_module(f"{self.name}.dbmodels")
 

@@ -35,7 +35,7 @@ def chart(backtest: dict[str, Any], model: str) -> dict[str, Any] | None:
     """SVG polylines for the model and the naive baseline, axis ticks, and the table rows."""
     if not backtest or model not in backtest:
         return None
-    series = []
+    series: list[dict[str, Any]] = []
     for name, css in ((model, "bb-curve--model"), ("naive", "bb-curve--naive")):
         if name not in backtest or (name == "naive" and model == "naive" and series):
             continue

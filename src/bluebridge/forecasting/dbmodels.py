@@ -49,6 +49,8 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    objects: models.Manager[ImportBatch] = models.Manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "import batches"
@@ -86,6 +88,8 @@ class Incident(models.Model):
         Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="incidents"
     )
     h3 = models.CharField(max_length=16, blank=True)
+
+    objects: models.Manager[Incident] = models.Manager()
 
     class Meta:
         ordering = ["occurred_at", "id"]
@@ -129,6 +133,8 @@ class ForecastRun(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects: models.Manager[ForecastRun] = models.Manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
