@@ -85,3 +85,12 @@ def test_the_api_lists_runs_and_gives_cells_as_geojson(made, make_user, token_fo
     agent = token_for(make_user(roles.AGENT, username="api-agent"))
     denied = client.get("/api/forecasting/runs", HTTP_AUTHORIZATION=f"Bearer {agent}")
     assert denied.status_code == 403
+
+
+def test_it_speaks_spanish(made, staff_client):
+    client = staff_client(roles.ANALYST)
+    client.cookies["django_language"] = "es"
+    html = client.get(URL, CHOICE).content.decode()
+    assert "Pronósticos delictivos" in html
+    assert "solo incidentes denunciados por el público" in html
+    assert "Robo en vivienda o local" in html

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bluebridge.core import audit
 from bluebridge.core.models import Area
@@ -58,22 +59,22 @@ class Choice:
         groups = conf.groups() or list(GROUPS)
         group = str(data.get("group") or groups[0])
         if group not in GROUPS:
-            errors["group"] = "Choose an offense group from the list."
+            errors["group"] = _("Choose an offense group from the list.")
             group = groups[0]
         try:
             horizon = int(data.get("horizon") or DEFAULT_HORIZON)
         except (TypeError, ValueError):
             horizon = -1
         if horizon not in HORIZONS:
-            errors["horizon"] = "Choose a horizon from the list."
+            errors["horizon"] = _("Choose a horizon from the list.")
             horizon = DEFAULT_HORIZON
         model = str(data.get("model") or DEFAULT_MODEL)
         if model not in MODEL_CHOICES or model not in MODELS:
-            errors["model"] = "Choose a model from the list."
+            errors["model"] = _("Choose a model from the list.")
             model = DEFAULT_MODEL
         scope = str(data.get("scope") or ForecastRun.PUBLIC)
         if scope not in (ForecastRun.PUBLIC, ForecastRun.ALL):
-            errors["scope"] = "Choose which incidents to use."
+            errors["scope"] = _("Choose which incidents to use.")
             scope = ForecastRun.PUBLIC
         if strict and errors:
             raise ForecastError("; ".join(errors.values()))
