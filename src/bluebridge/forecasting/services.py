@@ -56,7 +56,7 @@ class Choice:
     def parse(cls, data: Any, *, strict: bool = False) -> tuple[Choice, dict[str, str]]:
         """From a query dict; unknown values fall back to defaults and are listed as errors."""
         errors: dict[str, str] = {}
-        groups = conf.groups() or list(GROUPS)
+        groups = [g for g in conf.groups() if g in GROUPS] or list(GROUPS)
         group = str(data.get("group") or groups[0])
         if group not in GROUPS:
             errors["group"] = _("Choose an offense group from the list.")
