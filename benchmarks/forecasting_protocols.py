@@ -34,7 +34,7 @@ from bluebridge.forecasting.models.calendar import parse_step, windows
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "crime"
 if not DATA.exists():
     DATA = Path("/work/shared/data/crime")
-MODELS = (*CLASSICS, "best")
+MODELS = (*CLASSICS, "learned", "ensemble", "best")
 
 
 @dataclass

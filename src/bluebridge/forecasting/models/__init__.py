@@ -34,10 +34,10 @@ MODELS: dict[str, type[Model]] = {
     "learned": LearnedPoisson,
     "ensemble": ValidatedEnsemble,
     "stacked": StackedKernels,
-    "best": ValidatedEnsemble,
+    "best": StackedKernels,
 }
 CLASSICS = ("naive", "retrospective", "prospective", "stkde", "sepp")
-BEST = "ensemble"
+BEST = "stacked"
 
 __all__ = [
     "BEST",

@@ -10,6 +10,7 @@ Nothing at or after o is ever read: the leakage test checks it.
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 import numpy as np
@@ -17,10 +18,11 @@ import numpy as np
 from .base import Model
 from .events import Events
 from .features import cell_features
-from .glm import fit_poisson
+from .glm import PoissonGLM, fit_poisson
 from .grid import Grid
 
 MAX_ROWS = 160_000
+_FITS: dict[tuple, PoissonGLM] = {}
 
 
 class LearnedPoisson(Model):
@@ -54,24 +56,51 @@ class LearnedPoisson(Model):
             # Too little history to learn from: the long-run rate, smoothed ties broken.
             linear = x_now[:, 7] + 1e-3 * x_now[:, 15]
         else:
-            rows, targets = [], []
-            for o_j in train:
-                ids_j, x_j = cell_features(events, grid, float(o_j), length)
-                rows.append(x_j)
-                targets.append(grid.counts(events.between(o_j, o_j + length))[ids_j])
-            X = np.vstack(rows).astype(float)
-            y = np.concatenate(targets)
-            weights = np.ones_like(y)
-            if X.shape[0] > MAX_ROWS:
-                rng = np.random.default_rng(0)
-                keep_p = min(1.0, MAX_ROWS / X.shape[0])
-                keep = (y > 0) | (rng.random(y.shape[0]) < keep_p)
-                X, y = X[keep], y[keep]
-                weights = np.where(y > 0, 1.0, 1.0 / keep_p)
-            glm = fit_poisson(X, y, weights=weights, ridge=self.params["ridge"])
+            glm = self.fit(events, grid, train, length)
             linear = glm.linear(x_now)
         # Scores are log-rates; cells out of reach of any past incident share the floor.
         floor = float(linear.min()) - 1.0 if len(linear) else 0.0
         scores[:] = floor
         scores[ids_now] = linear
         return scores
+
+    def fit(self, events: Events, grid: Grid, train: np.ndarray, length: float) -> PoissonGLM:
+        """The GLM over the training windows, cached by the events it reads (those before the
+        last window's end), so origins that share training windows share the fit."""
+        upto = events.before(float(train[-1]) + length)
+        digest = hashlib.blake2b(digest_size=16)
+        for arr in (upto.t, upto.x, upto.y):
+            digest.update(np.ascontiguousarray(arr).tobytes())
+        key = (
+            digest.hexdigest(),
+            grid.xmin,
+            grid.ymin,
+            grid.cell_size,
+            grid.nx,
+            grid.ny,
+            tuple(train.tolist()),
+            length,
+            tuple(sorted(self.params.items())),
+        )
+        cached = _FITS.get(key)
+        if cached is not None:
+            return cached
+        rows, targets = [], []
+        for o_j in train:
+            ids_j, x_j = cell_features(events, grid, float(o_j), length)
+            rows.append(x_j)
+            targets.append(grid.counts(events.between(o_j, o_j + length))[ids_j])
+        X = np.vstack(rows).astype(float)
+        y = np.concatenate(targets)
+        weights = np.ones_like(y)
+        if X.shape[0] > MAX_ROWS:
+            rng = np.random.default_rng(0)
+            keep_p = min(1.0, MAX_ROWS / X.shape[0])
+            keep = (y > 0) | (rng.random(y.shape[0]) < keep_p)
+            X, y = X[keep], y[keep]
+            weights = np.where(y > 0, 1.0, 1.0 / keep_p)
+        glm = fit_poisson(X, y, weights=weights, ridge=self.params["ridge"])
+        _FITS[key] = glm
+        if len(_FITS) > 64:
+            _FITS.pop(next(iter(_FITS)))
+        return glm
