@@ -38,10 +38,13 @@ def candidate_scores(
     events: Events, grid: Grid, origin: float, horizon: float, with_sepp: bool
 ) -> list[np.ndarray]:
     """Every candidate's per-cell score from `events` (already cut before `origin`)."""
+    cells = grid.cell_of(events.x, events.y)
+    ok = cells >= 0
+    cells, age = cells[ok], origin - events.t[ok]
     by_tau = {}
     for tau in TAUS:
-        w = None if math.isinf(tau) else np.exp(-(origin - events.t) / tau)
-        by_tau[tau] = grid.counts(events, weights=w)
+        w = None if math.isinf(tau) else np.exp(-age / tau)
+        by_tau[tau] = np.bincount(cells, weights=w, minlength=grid.n_cells).astype(float)
     out = []
     for sigma, tau in candidates():
         out.append(gaussian_smooth(grid, by_tau[tau], sigma * grid.cell_size))

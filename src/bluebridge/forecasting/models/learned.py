@@ -21,7 +21,7 @@ from .features import cell_features
 from .glm import PoissonGLM, fit_poisson
 from .grid import Grid
 
-MAX_ROWS = 160_000
+MAX_ROWS = 60_000
 _FITS: dict[tuple, PoissonGLM] = {}
 
 
@@ -29,7 +29,7 @@ class LearnedPoisson(Model):
     name = "learned"
     title = "Learned multi-scale Poisson (ours)"
     defaults = {
-        "training_days": 364.0,
+        "training_days": 182.0,
         "min_history_days": 56.0,
         "ridge": 3.0,
         "min_windows": 4.0,

@@ -56,7 +56,7 @@ def fit_etas(
     end: float,
     max_lag: float = 90.0,
     iterations: int = 60,
-    tol: float = 1e-6,
+    tol: float = 1e-4,
 ) -> EtasFit:
     """EM estimate of the grid ETAS on incidents (cell, time) observed over [start, end)."""
     length = max(end - start, 1e-9)
@@ -79,7 +79,8 @@ def fit_etas(
         new_theta = min(offspring / max(exposure, 1e-12), 0.99)
         mean_lag = float((p_pair * lag).sum()) / max(offspring, 1e-12)
         new_omega = 1.0 / max(mean_lag, 1e-3) if offspring > 1e-9 else omega
-        change = abs(new_theta - theta) + abs(new_omega - omega) / max(omega, 1e-9)
+        # The decay only matters in proportion to the branching ratio (none when theta -> 0).
+        change = abs(new_theta - theta) + new_theta * abs(new_omega - omega) / max(omega, 1e-9)
         mu, theta, omega = new_mu, new_theta, new_omega
         if change < tol:
             break
