@@ -81,6 +81,17 @@ class World:
     open311_key: str
 
 
+def _forecast_run_id() -> str:
+    from django.utils import timezone
+
+    from bluebridge.forecasting.dbmodels import ForecastRun
+
+    run = ForecastRun.objects.first() or ForecastRun.objects.create(
+        group="burglary", horizon_days=7, model="naive", origin=timezone.now(), cell_size=150
+    )
+    return str(run.pk)
+
+
 # Path parameter name -> value, given the world, the role and the route.
 PARAMS: dict[str, Callable[[World, str, str], str]] = {
     "reference": lambda w, role, route: w.sr.reference,
@@ -109,6 +120,8 @@ PARAMS: dict[str, Callable[[World, str, str], str]] = {
     # feedback
     "survey": lambda w, role, route: "community",  # a standard survey (data migration)
     "survey_token": lambda w, role, route: _survey_token(w),
+    # forecasting
+    "run_id": lambda w, role, route: _forecast_run_id(),
 }
 
 
