@@ -36,7 +36,8 @@ _PAST = re.compile(R.PAST)
 _IMMEDIATE = re.compile(R.IMMEDIATE)
 _INQUIRY = re.compile(R.INQUIRY)
 _HYPOTHETICAL = re.compile(R.HYPOTHETICAL)
-_RECORDS = re.compile(R.RECORDS)
+_PAPERWORK = re.compile(R.PAPERWORK)
+_STICKY = re.compile(R.STICKY)
 MAX_CHARS = 8000
 
 
@@ -87,41 +88,47 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", plain)
 
 
-def _benign_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for pattern in _BENIGN for m in pattern.finditer(text)]
+def _mask_benign(text: str) -> str:
+    """`text` with harmless phrases ("gun permit", "fire hydrant") blanked out."""
+    chars = list(text)
+    for pattern in _BENIGN:
+        for match in pattern.finditer(text):
+            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
 
 
-def _find(
-    rules: list[tuple[str, re.Pattern[str]]], text: str, benign: list[tuple[int, int]]
-) -> tuple[list[str], bool]:
-    """Names of the rules that match outside benign phrases, and whether all were negated."""
+def _find(rules: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[list[str], bool]:
+    """Names of the rules that match, and whether every match had a negation before it."""
     names: list[str] = []
     all_negated = True
     for name, pattern in rules:
         for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(b0 <= start and end <= b1 for b0, b1 in benign):
-                continue
             if name not in names:
                 names.append(name)
-            if not _NEGATION.search(text[max(0, start - 40) : start]):
+            if not _NEGATION.search(text[max(0, match.start() - 40) : match.start()]):
                 all_negated = False
     return names, bool(names) and all_negated
 
 
+def _cleared(emergency: list[str], text: str, past: bool) -> bool:
+    """Is every danger sign inside a question about paperwork, the past, or a what-if?"""
+    if _STICKY.search(text):
+        return False
+    if _HYPOTHETICAL.search(text):
+        return True
+    if not set(emergency) <= R.CLEARABLE or not _INQUIRY.search(text):
+        return False
+    return past or bool(_PAPERWORK.search(text))
+
+
 def analyse(text: str) -> Findings:
     """What the rules see in `text` (English and Spanish are both always read)."""
-    plain = normalise((text or "")[:MAX_CHARS])
-    benign = _benign_spans(plain)
-    emergency, emergency_negated = _find(_COMPILED_EMERGENCY, plain, benign)
-    crisis, crisis_negated = _find(_COMPILED_CRISIS, plain, benign)
+    plain = _mask_benign(normalise((text or "")[:MAX_CHARS]))
+    emergency, emergency_negated = _find(_COMPILED_EMERGENCY, plain)
+    crisis, crisis_negated = _find(_COMPILED_CRISIS, plain)
     past = bool(_PAST.search(plain))
     immediate = bool(_IMMEDIATE.search(plain))
-    cleared = False
-    if emergency and not immediate and set(emergency) <= R.CLEARABLE:
-        inquiry = bool(_INQUIRY.search(plain))
-        about_records = inquiry and bool(_RECORDS.search(plain))
-        cleared = bool(_HYPOTHETICAL.search(plain)) or (inquiry and (past or about_records))
+    cleared = bool(emergency) and not immediate and _cleared(emergency, plain, past)
     return Findings(
         emergency, crisis, emergency_negated, crisis_negated, past, immediate, cleared
     )
