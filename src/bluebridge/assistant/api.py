@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 
 from bluebridge.assistant.models import Conversation
-from bluebridge.assistant.rendering import to_html
+from bluebridge.assistant.rendering import MARKDOWN_KINDS, to_html
 from bluebridge.assistant.services import conversation as chat
 from bluebridge.core import ratelimit, roles
 from bluebridge.core.api_auth import roles as require
@@ -107,7 +107,7 @@ def send_message(request: HttpRequest, payload: MessageIn) -> object:
     except chat.BadMessage as exc:
         raise error_response(400, {"text": str(exc)}) from exc
     data = reply.as_dict()
-    data["html"] = to_html(reply.text) if reply.kind == "answer" else ""
+    data["html"] = to_html(reply.text) if reply.kind in MARKDOWN_KINDS else ""
     return data
 
 
@@ -137,7 +137,7 @@ def conversation_messages(
                 "sender": m.sender,
                 "kind": m.kind,
                 "text": m.text,
-                "html": to_html(m.text) if m.kind == "answer" else "",
+                "html": to_html(m.text) if m.kind in MARKDOWN_KINDS else "",
                 "options": m.options,
                 "created_at": m.created_at,
             }

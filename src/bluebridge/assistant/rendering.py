@@ -5,6 +5,8 @@ from __future__ import annotations
 import markdown
 import nh3
 
+# Reply kinds whose text is Markdown: articles' answers and the fixed safety replies.
+MARKDOWN_KINDS = frozenset({"answer", "emergency", "crisis"})
 TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "h3", "h4", "blockquote"}
 
 

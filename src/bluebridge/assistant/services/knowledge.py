@@ -228,10 +228,11 @@ def set_published(
 
 
 def schedule_training() -> None:
-    """Retrain in the background once the current transaction commits."""
+    """Retrain in the background. The database task backend stores the task in the caller's
+    transaction: it exists once the change commits, or not at all."""
     from bluebridge.assistant.tasks import train_model
 
-    transaction.on_commit(lambda: train_model.enqueue())
+    train_model.enqueue()
 
 
 # --- Installing the shipped data files ------------------------------------------------------------
