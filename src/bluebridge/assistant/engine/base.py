@@ -45,6 +45,8 @@ class NotTrainedError(RuntimeError):
 class FeatureEngine:
     name: ClassVar[str] = "base"
     scorer: str = "msp"
+    dense_dims: int | None = None  # Mahalanobis statistics over the first columns only
+    dist_weight: float = 1.0  # weight of the Mahalanobis part in the fused score
 
     def __init__(
         self,
@@ -133,7 +135,9 @@ class FeatureEngine:
         return texts, labels, oos
 
     def _fit_head(self, x, labels: list[str]) -> LinearHead:
-        return LinearHead.fit(x, labels, c=self.c, mahalanobis=self.scorer != "msp")
+        return LinearHead.fit(
+            x, labels, c=self.c, mahalanobis=self.scorer != "msp", dense_dims=self.dense_dims
+        )
 
     def _cross_validated(self, x, labels: list[str]) -> tuple[dict[str, np.ndarray], list]:
         """Out-of-fold raw scores for every training row (OOS rows get truth None)."""
@@ -182,7 +186,7 @@ class FeatureEngine:
             logits = full
         out = {"logits": logits}
         if head.means is not None:
-            out["distance"] = head.mahalanobis(np.asarray(x))
+            out["distance"] = head.mahalanobis(x)
         return out
 
     def _scores(
@@ -251,7 +255,7 @@ class FeatureEngine:
             "msp_std": float(logit_msp[ins].std() or 1.0),
             "dist_mean": float(raw["distance"][ins].mean()),
             "dist_std": float(raw["distance"][ins].std() or 1.0),
-            "dist_weight": self.score_params.get("dist_weight", 1.0),
+            "dist_weight": self.dist_weight,
         }
 
     # --- prediction ------------------------------------------------------------------------------
@@ -293,6 +297,7 @@ class FeatureEngine:
             "operating": self.operating.as_dict(),
             "score_params": self.score_params,
             "settings": {"c": self.c, "clarify_budget": self.clarify_budget},
+            "dist_weight": self.dist_weight,
             "featuriser": config,
         }
         stored: dict[str, Any] = {**self.head.arrays("head_"), **arrays}
@@ -308,5 +313,6 @@ class FeatureEngine:
         engine.head = LinearHead.from_arrays(manifest["classes"], arrays, "head_")
         engine.operating = Operating(**manifest["operating"])
         engine.score_params = dict(manifest.get("score_params", {}))
+        engine.dist_weight = float(manifest.get("dist_weight", cls.dist_weight))
         engine._restore(manifest.get("featuriser", {}), arrays)
         return engine

@@ -1,5 +1,7 @@
-"""The embedding engine: MiniLM sentence embeddings, logistic regression, and a fused
-out-of-scope score (maximum probability plus Mahalanobis distance to the nearest intent).
+"""The embedding engine: MiniLM sentence embeddings (weighted, plus the TF-IDF n-grams of the
+fallback engine: the model is English-trained, the n-grams carry Spanish and rare words),
+logistic regression, and a fused out-of-scope score (maximum probability plus Mahalanobis
+distance, over the embeddings, to the nearest intent).
 
 By default the encoder is frozen (fast: the demo knowledge base trains in seconds). With
 `finetune_epochs > 0` the encoder is first fine-tuned on the training texts (see finetune.py),
@@ -13,10 +15,12 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
+from scipy import sparse
 
 from . import encoder as enc
 from .base import FeatureEngine
 from .head import OOS_CLASS
+from .tfidf import TfidfEngine
 
 FINETUNED_FILE = "encoder.safetensors"
 
@@ -24,17 +28,23 @@ FINETUNED_FILE = "encoder.safetensors"
 class EmbeddingEngine(FeatureEngine):
     name: ClassVar[str] = "embedding"
     scorer = "fused"
+    dense_dims = enc.DIMENSION
+    dist_weight = 0.5
+    EMBEDDING_WEIGHT = 2.0
 
     def __init__(
         self,
         *,
+        hybrid: bool = True,
         finetune_epochs: float = 0,
         finetune_options: dict | None = None,
         cache_dir: str | Path | None = None,
         **kwargs: Any,
     ) -> None:
-        kwargs.setdefault("c", 10.0)
+        kwargs.setdefault("c", 5.0)
         super().__init__(**kwargs)
+        self.hybrid = hybrid
+        self.tfidf = TfidfEngine() if hybrid else None
         self.finetune_epochs = finetune_epochs
         self.finetune_options = dict(finetune_options or {})
         self.cache_dir = Path(cache_dir) if cache_dir else None
@@ -65,7 +75,20 @@ class EmbeddingEngine(FeatureEngine):
             self.finetuned = True
         return super().fit(texts, labels, **kwargs)
 
-    def _features(self, texts: list[str]) -> np.ndarray:
+    def _fit_features(self, texts: list[str]) -> None:
+        if self.tfidf is not None:
+            self.tfidf._fit_features(texts)
+
+    def _features(self, texts: list[str]):  # type: ignore[override]
+        vectors = self._embed(texts)
+        if self.tfidf is None:
+            return vectors
+        return sparse.hstack(
+            [sparse.csr_matrix(vectors * self.EMBEDDING_WEIGHT), self.tfidf._features(texts)],
+            format="csr",
+        )
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
         if self.cache_dir is None or self.finetuned:
             return enc.encode(self._encoder(), texts)
         key = hashlib.sha256("\n".join([enc.WEIGHTS_SHA256, *texts]).encode()).hexdigest()[:32]
@@ -88,12 +111,15 @@ class EmbeddingEngine(FeatureEngine):
             save_file(state, str(Path(directory) / FINETUNED_FILE))
 
     def _state(self) -> tuple[dict, dict[str, np.ndarray]]:
+        config, arrays = self.tfidf._state() if self.tfidf is not None else ({}, {})
         return {
             "package": enc.PACKAGE,
             "version": enc.PACKAGE_VERSION,
             "weights_sha256": enc.WEIGHTS_SHA256,
             "finetuned": self.finetuned,
-        }, {}
+            "hybrid": self.tfidf is not None,
+            "tfidf": config,
+        }, arrays
 
     def _restore(self, config: dict, arrays: Any) -> None:
         if config.get("weights_sha256") not in (None, enc.WEIGHTS_SHA256):
@@ -102,6 +128,11 @@ class EmbeddingEngine(FeatureEngine):
                 f"({config.get('weights_sha256')}); retrain it"
             )
         self.finetuned = bool(config.get("finetuned"))
+        if config.get("hybrid"):
+            self.tfidf = TfidfEngine()
+            self.tfidf._restore(config["tfidf"], arrays)
+        else:
+            self.tfidf = None
 
     @classmethod
     def load(cls, directory: Path, manifest: dict, arrays: Any) -> EmbeddingEngine:

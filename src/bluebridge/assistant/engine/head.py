@@ -21,6 +21,13 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
+def _dense(features, dims: int | None) -> np.ndarray:
+    part = features if dims is None else features[:, :dims]
+    if sparse.issparse(part):
+        part = part.toarray()
+    return np.asarray(part, dtype=np.float64)
+
+
 @dataclass
 class LinearHead:
     """Softmax over `classes` (which may end with OOS_CLASS) and optional Mahalanobis scoring."""
@@ -43,6 +50,7 @@ class LinearHead:
         *,
         c: float = 10.0,
         mahalanobis: bool = False,
+        dense_dims: int | None = None,
         max_iter: int = 300,
     ) -> LinearHead:
         classes = sorted(set(labels) - {OOS_CLASS})
@@ -64,8 +72,8 @@ class LinearHead:
                 weights = np.vstack([-weights[0] / 2, weights[0] / 2])
                 bias = np.array([-bias[0] / 2, bias[0] / 2])
             head = cls(classes, weights, bias)
-        if mahalanobis and not sparse.issparse(features):
-            head.fit_mahalanobis(np.asarray(features), y)
+        if mahalanobis:
+            head.fit_mahalanobis(_dense(features, dense_dims), y)
         return head
 
     def fit_mahalanobis(self, x: np.ndarray, y: np.ndarray) -> None:
@@ -81,10 +89,12 @@ class LinearHead:
         z = features @ self.weights.T
         return np.asarray(z) + self.bias
 
-    def mahalanobis(self, x: np.ndarray) -> np.ndarray:
-        """Smallest squared Mahalanobis distance to an in-scope class mean, per row."""
+    def mahalanobis(self, features) -> np.ndarray:
+        """Smallest squared Mahalanobis distance to an in-scope class mean, per row (over the
+        first `means.shape[1]` feature columns)."""
         if self.means is None or self.precision is None:
             raise ValueError("this head has no Mahalanobis statistics")
+        x = _dense(features, self.means.shape[1])
         xp = x @ self.precision
         d = (
             np.einsum("ij,ij->i", xp, x)[:, None]
