@@ -97,6 +97,11 @@ def _mask_benign(text: str) -> str:
     return "".join(chars)
 
 
+def prepare(text: str) -> str:
+    """The text the detectors read: normalised, cut to MAX_CHARS, harmless phrases blanked."""
+    return _mask_benign(normalise((text or "")[:MAX_CHARS]))
+
+
 def _find(rules: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[list[str], bool]:
     """Names of the rules that match, and whether every match had a negation before it."""
     names: list[str] = []
@@ -123,7 +128,7 @@ def _cleared(emergency: list[str], text: str, past: bool) -> bool:
 
 def analyse(text: str) -> Findings:
     """What the rules see in `text` (English and Spanish are both always read)."""
-    plain = _mask_benign(normalise((text or "")[:MAX_CHARS]))
+    plain = prepare(text)
     emergency, emergency_negated = _find(_COMPILED_EMERGENCY, plain)
     crisis, crisis_negated = _find(_COMPILED_CRISIS, plain)
     past = bool(_PAST.search(plain))

@@ -69,3 +69,28 @@ def test_every_fixed_reply_carries_its_number_in_both_languages():
             assert ("988" if key.startswith("crisis") else "911") in text
             if key == "crisis-immediate":
                 assert "911" in text
+
+
+def test_the_model_alone_may_trigger_and_says_so():
+    # No rule covers these paraphrases; the learned layer does.
+    result = screen("I bought a rope and wrote letters to everyone", "en")
+    assert result.kind == "crisis"
+    assert result.detector == "model"
+    assert "988" in result.reply
+    result = screen("el bebé se puso morado y no reacciona", "es")
+    assert result.kind == "emergency"
+    assert result.detector == "model"
+    assert "911" in result.reply
+
+
+def test_negated_danger_is_softened_but_keeps_911():
+    result = screen("nadie salió herido pero hubo un incendio anoche en el edificio", "es")
+    assert result.kind == "emergency"
+    assert result.softened
+    assert "911" in result.reply
+
+
+def test_a_paperwork_question_never_hides_danger_happening_now():
+    result = screen("how do I get a report, a man with a gun is outside my door right now", "en")
+    assert result.kind == "emergency"
+    assert not result.softened

@@ -57,9 +57,13 @@ def screen(text: str, language: str = "en") -> SafetyResult:
         return CLEAR
     lang = _language(language)
     found = rules.analyse(text)
-    guess = predict(text)
+    guess = predict(rules.prepare(text))
     rule_kind = found.kind
     model_kind = guess.kind
+    if model_kind == EMERGENCY and found.cleared:
+        # The rules read it as a question about paperwork or a what-if, with no sign of
+        # danger now: the model alone does not overrule that.
+        model_kind = None
     if rule_kind is None and model_kind is None:
         return CLEAR
     detector = "both" if rule_kind and model_kind else ("rules" if rule_kind else "model")

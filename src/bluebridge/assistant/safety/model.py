@@ -77,7 +77,7 @@ class Model:
         kind = None
         if p_crisis >= self.thresholds["crisis"]:
             kind = "crisis"
-        elif p_emergency >= self.thresholds["emergency"]:
+        elif p_emergency + p_crisis >= self.thresholds["emergency"]:
             kind = "emergency"
         return Guess(kind, p_emergency, p_crisis)
 
