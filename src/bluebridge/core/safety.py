@@ -134,9 +134,7 @@ def analyse(text: str) -> Findings:
     past = bool(_PAST.search(plain))
     immediate = bool(_IMMEDIATE.search(plain))
     cleared = bool(emergency) and not immediate and _cleared(emergency, plain, past)
-    return Findings(
-        emergency, crisis, emergency_negated, crisis_negated, past, immediate, cleared
-    )
+    return Findings(emergency, crisis, emergency_negated, crisis_negated, past, immediate, cleared)
 
 
 def screen(text: str, language: str = "en") -> Verdict:

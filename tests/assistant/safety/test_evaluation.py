@@ -69,7 +69,9 @@ def test_spanish_messages_get_spanish_replies():
 
 def test_the_shipped_model_was_trained_on_the_shipped_training_file():
     model = shipped()
-    assert model is not None, f"{MODEL_PATH} is missing: run python -m bluebridge.assistant.safety.train"
+    assert model is not None, (
+        f"{MODEL_PATH} is missing: run python -m bluebridge.assistant.safety.train"
+    )
     assert model.train_sha256 == hashlib.sha256(TRAIN_PATH.read_bytes()).hexdigest(), (
         "train.jsonl changed since model.json was trained: "
         "run python -m bluebridge.assistant.safety.train"

@@ -77,7 +77,7 @@ def screen(text: str, language: str = "en") -> SafetyResult:
         if "self-harm" not in reasons and not found.crisis:
             reasons.insert(0, "self-harm")
         immediate = bool(_IMMEDIATE_REASONS.intersection(found.emergency)) or found.immediate
-        if immediate or model_kind == EMERGENCY or rule_kind == EMERGENCY and found.emergency:
+        if immediate or model_kind == EMERGENCY or (rule_kind == EMERGENCY and found.emergency):
             key = replies.CRISIS_IMMEDIATE
             softened = False
         else:

@@ -9,6 +9,7 @@ they came from and the decision thresholds. No NumPy or scikit-learn is needed t
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -32,7 +33,7 @@ def features(text: str) -> list[int]:
     plain = normalise(text[:2000])
     words = _WORD.findall(plain)
     grams: list[str] = [f"w:{w}" for w in words]
-    grams += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    grams += [f"b:{a} {b}" for a, b in itertools.pairwise(words)]
     for word in words:
         padded = f" {word} "
         for n in (3, 4, 5):

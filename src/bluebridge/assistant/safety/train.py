@@ -80,7 +80,11 @@ def _thresholds(rows: list[dict[str, str]]) -> tuple[dict[str, float], dict[str,
         scores = np.sort(proba[negatives, k])[::-1]
         cut = scores[int(len(scores) * MAX_FALSE_ALARMS)]
         thresholds[name] = round(float(max(0.5, cut + 1e-4)), 4)
-        flagged = (proba[:, 1] + proba[:, 2]) >= thresholds[name] if k == 1 else proba[:, 2] >= thresholds[name]
+        flagged = (
+            (proba[:, 1] + proba[:, 2]) >= thresholds[name]
+            if k == 1
+            else proba[:, 2] >= thresholds[name]
+        )
         recall[name] = float(flagged[y == k].mean())
     return thresholds, recall
 
