@@ -143,7 +143,7 @@ class FeatureEngine:
         """Out-of-fold raw scores for every training row (OOS rows get truth None)."""
         n = len(labels)
         counts = Counter(labels)
-        folds = min(self.folds, n)
+        folds = min(self.folds if n <= 5000 else 3, n)  # large sets: 3 folds are plenty
         if folds < 2:
             raise ValueError("calibration needs at least two training texts")
         if min(counts.values()) >= folds:
