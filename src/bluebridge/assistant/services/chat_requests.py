@@ -173,12 +173,12 @@ def _summary(flow: dict[str, Any], category: ServiceCategory, language: str) -> 
     data = flow["data"]
     lines = [
         _("Please check your request before I send it:"),
-        f"- {_('Type')}: {category.localized_name(language)}",
-        f"- {_('Description')}: {data.get('description', '')}",
+        "- " + _("Type") + ": " + category.localized_name(language),
+        "- " + _("Description") + ": " + data.get("description", ""),
     ]
     if data.get("address") or data.get("lat") is not None:
         where = data.get("address") or f"{data.get('lat')}, {data.get('lon')}"
-        lines.append(f"- {_('Location')}: {where}")
+        lines.append("- " + _("Location") + f": {where}")
     for code, value in data["attributes"].items():
         attr = _attribute(category, code)
         if attr is None:
@@ -190,9 +190,9 @@ def _summary(flow: dict[str, Any], category: ServiceCategory, language: str) -> 
         )
         lines.append(f"- {attr.localized_label(language)}: {shown}")
     if data.get("first_name"):
-        lines.append(f"- {_('Name')}: {data['first_name']}")
+        lines.append("- " + _("Name") + ": " + data["first_name"])
     if data.get("email") or data.get("phone"):
-        lines.append(f"- {_('Contact')}: {data.get('email') or data.get('phone')}")
+        lines.append("- " + _("Contact") + ": " + (data.get("email") or data.get("phone")))
     lines.append(_("Shall I send it?"))
     return "\n".join(lines)
 
