@@ -55,7 +55,8 @@ def _engine(options: dict[str, Any]) -> Any:
     return make_engine(kind, **extra)
 
 
-def clinc(options: dict[str, Any]) -> dict[str, Any]:
+def clinc(options: dict[str, Any], keep: list | None = None) -> dict[str, Any]:
+    """CLINC150 metrics; the trained engine is appended to `keep` when given."""
     data = load_clinc(Path(options["clinc"]))
     split = options.get("split") or "val"
     if split not in data:
@@ -77,6 +78,8 @@ def clinc(options: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
     engine.fit([t for t, _ in train], [label for _, label in train], **fit_kwargs)
     train_s = time.perf_counter() - started
+    if keep is not None:
+        keep.append(engine)
     texts = [t for t, _ in evaluate]
     truth = [label for _, label in evaluate]
     started = time.perf_counter()
