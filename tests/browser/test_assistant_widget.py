@@ -20,9 +20,8 @@ def _open_widget(page: Any) -> None:
     page.get_by_label("Your message").wait_for()
 
 
-def test_widget_answer_handoff_agent_reply(
-    kb: Any, staffed: None, new_page: Callable[..., Any], live_server: Any
-) -> None:
+@pytest.mark.usefixtures("kb", "staffed")
+def test_widget_answer_handoff_agent_reply(new_page: Callable[..., Any]) -> None:
     resident = new_page("en")
     _open_widget(resident)
     assert resident.get_by_text("This chat is not monitored for emergencies").is_visible()
@@ -57,7 +56,8 @@ def test_widget_answer_handoff_agent_reply(
     log.get_by_text("Dana from the front desk has joined").wait_for()
 
 
-def test_widget_is_keyboard_operable_and_in_spanish(kb: Any, new_page: Callable[..., Any]) -> None:
+@pytest.mark.usefixtures("kb")
+def test_widget_is_keyboard_operable_and_in_spanish(new_page: Callable[..., Any]) -> None:
     page = new_page("es")
     page.goto("/")
     toggle = page.get_by_role("button", name="Haga una pregunta")
