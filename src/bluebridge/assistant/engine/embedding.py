@@ -50,7 +50,7 @@ class EmbeddingEngine(FeatureEngine):
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.model: Any = None
         self.finetuned = False
-        self._finetune_labels: tuple[list[str], list[str]] | None = None
+        self._finetuned_sha256: str | None = None
 
     # --- features --------------------------------------------------------------------------------
 
@@ -103,12 +103,15 @@ class EmbeddingEngine(FeatureEngine):
     # --- storage ---------------------------------------------------------------------------------
 
     def save(self, directory: Path) -> None:
-        super().save(directory)
+        self._finetuned_sha256 = None
         if self.finetuned:
             from safetensors.torch import save_file
 
+            Path(directory).mkdir(parents=True, exist_ok=True)
             state = {k: v.contiguous() for k, v in self.model[0].auto_model.state_dict().items()}
             save_file(state, str(Path(directory) / FINETUNED_FILE))
+            self._finetuned_sha256 = enc.file_sha256(Path(directory) / FINETUNED_FILE)
+        super().save(directory)
 
     def _state(self) -> tuple[dict, dict[str, np.ndarray]]:
         config, arrays = self.tfidf._state() if self.tfidf is not None else ({}, {})
@@ -117,6 +120,7 @@ class EmbeddingEngine(FeatureEngine):
             "version": enc.PACKAGE_VERSION,
             "weights_sha256": enc.WEIGHTS_SHA256,
             "finetuned": self.finetuned,
+            "finetuned_sha256": getattr(self, "_finetuned_sha256", None),
             "hybrid": self.tfidf is not None,
             "tfidf": config,
         }, arrays
@@ -128,6 +132,7 @@ class EmbeddingEngine(FeatureEngine):
                 f"({config.get('weights_sha256')}); retrain it"
             )
         self.finetuned = bool(config.get("finetuned"))
+        self._finetuned_sha256 = config.get("finetuned_sha256")
         if config.get("hybrid"):
             self.tfidf = TfidfEngine()
             self.tfidf._restore(config["tfidf"], arrays)
@@ -141,7 +146,10 @@ class EmbeddingEngine(FeatureEngine):
         if engine.finetuned:
             from safetensors.torch import load_file
 
+            tuned = Path(directory) / FINETUNED_FILE
+            if not tuned.is_file() or enc.file_sha256(tuned) != engine._finetuned_sha256:
+                raise enc.WeightsMismatch(f"{tuned} is missing or not the file this engine saved")
             model = enc.load_encoder()
-            model[0].auto_model.load_state_dict(load_file(str(Path(directory) / FINETUNED_FILE)))
+            model[0].auto_model.load_state_dict(load_file(str(tuned)))
             engine.model = model
         return engine

@@ -37,6 +37,7 @@ def finetune(
     index = {c: i for i, c in enumerate(classes)}
     y_all = [index[label] for label in labels]
     model.max_seq_length = max_length
+    tokenize = getattr(model, "preprocess", None) or model.tokenize
     model.train()
     with torch.no_grad():
         init = model.encode(
@@ -67,7 +68,7 @@ def finetune(
             if step >= total:
                 break
             batch = order[start : start + batch_size]
-            features = model.tokenize([texts[i] for i in batch])
+            features = tokenize([texts[i] for i in batch])
             out = model(dict(features))["sentence_embedding"]
             emb = F.normalize(out, dim=1)
             logits = scale * emb @ F.normalize(weight, dim=1).T
