@@ -71,7 +71,7 @@ def test_a_supervisor_edit_is_versioned_audited_and_queues_retraining(
     )
     client = staff_client("supervisor")
     response = client.post(
-        f"/staff/assistant/articles/{article.pk}/",
+        f"/staff/assistant/articles/{article.pk}/edit/",
         {
             "title": "Front desk hours",
             "answer": article.answer,
@@ -100,7 +100,7 @@ def test_a_supervisor_edit_is_versioned_audited_and_queues_retraining(
 def test_a_bad_edit_shows_the_errors_and_changes_nothing(kb: Any, staff_client: Any) -> None:
     article = Article.objects.get(slug="office-hours", language="en")
     response = staff_client("supervisor").post(
-        f"/staff/assistant/articles/{article.pk}/",
+        f"/staff/assistant/articles/{article.pk}/edit/",
         {"title": "", "answer": "", "questions": "", "topic": "T", "unit": "nowhere"},
     )
     assert response.status_code == 400
@@ -114,7 +114,7 @@ def test_agents_read_articles_but_cannot_edit(kb: Any, staff_client: Any) -> Non
     article = Article.objects.get(slug="office-hours", language="en")
     agent = staff_client("agent")
     assert agent.get(f"/staff/assistant/articles/{article.pk}/").status_code == 200
-    response = agent.post(f"/staff/assistant/articles/{article.pk}/", {"title": "x"})
+    response = agent.post(f"/staff/assistant/articles/{article.pk}/edit/", {"title": "x"})
     assert response.status_code == 403
 
 

@@ -37,8 +37,13 @@ urlpatterns = [
     path("staff/assistant/articles/new/", views_kb.article_new, name="assistant-article-new"),
     path(
         "staff/assistant/articles/<int:article_id>/",
-        views_kb.article_edit,
+        views_kb.article_detail,
         name="assistant-article",
+    ),
+    path(
+        "staff/assistant/articles/<int:article_id>/edit/",
+        views_kb.article_edit,
+        name="assistant-article-edit",
     ),
     path(
         "staff/assistant/articles/<int:article_id>/publish/",

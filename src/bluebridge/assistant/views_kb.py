@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -111,15 +110,19 @@ def article_new(request: HttpRequest) -> HttpResponse:
 
 
 @allow(*READERS)
-@require_http_methods(["GET", "POST"])
+@require_GET
+def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The article: an edit form for editors, the text for agents."""
+    article = get_object_or_404(Article.objects.select_related("unit", "category"), pk=article_id)
+    context = _form_context(article, _data_from(article), {})
+    context["can_edit"] = _can_edit(request)
+    return render(request, "assistant/staff/article_form.html", context)
+
+
+@allow(*EDITORS)
+@require_POST
 def article_edit(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("unit", "category"), pk=article_id)
-    if request.method == "GET":
-        context = _form_context(article, _data_from(article), {})
-        context["can_edit"] = _can_edit(request)
-        return render(request, "assistant/staff/article_form.html", context)
-    if not _can_edit(request):
-        raise PermissionDenied("only supervisors and administrators edit articles")
     data = _data_from_post(request)
     try:
         changed = knowledge.edit_article(article, data, user=request.user, request=request)
