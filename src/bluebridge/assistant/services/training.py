@@ -128,7 +128,8 @@ def _prune(root: Path) -> None:
 
 
 def model_info(version: str | None = None) -> dict[str, Any] | None:
-    name = version or (versions() or [None])[-1]
+    found = versions()
+    name = version or (found[-1] if found else None)
     if name is None:
         return None
     try:

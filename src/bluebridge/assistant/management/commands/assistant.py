@@ -19,7 +19,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -77,6 +77,7 @@ class Command(BaseCommand):
         load.add_argument("--no-train", action="store_true", help="Do not retrain afterwards")
         sub.add_parser("status", help="The model in use and the knowledge base's size")
         bench = sub.add_parser("benchmark", help="Benchmark the intent engine")
+        benchmark: Any
         try:
             from bluebridge.assistant.engine import benchmark
         except ImportError:
@@ -100,7 +101,7 @@ class Command(BaseCommand):
                 raise CommandError(
                     "the engine benchmark (bluebridge.assistant.engine.benchmark) is not installed"
                 )
-            self._benchmark.run(options, self.stdout)
+            self._benchmark.run(options, cast(TextIO, self.stdout))
 
     # --- ask -------------------------------------------------------------------------------------
 
