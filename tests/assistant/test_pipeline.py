@@ -105,7 +105,7 @@ def test_it_screens_messages_even_when_a_person_owns_the_conversation(
 
 
 def test_it_asks_which_one_when_the_question_is_ambiguous(ask: Any) -> None:
-    reply = ask("report")
+    reply = ask("how much does it cost")
     if reply.kind != "clarify":  # the engine decides; check the shape when it does
         pytest.skip(f"the engine did not find this ambiguous ({reply.kind})")
     choices = [o for o in reply.options if o.action == "choose"]
