@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 def _open_widget(page: Any) -> None:
     page.goto("/")
     page.get_by_role("button", name="Ask a question").click()
-    page.get_by_label("Your message").wait_for()
+    page.get_by_label("Your question").wait_for()
 
 
 @pytest.mark.usefixtures("kb", "staffed")
@@ -26,12 +26,12 @@ def test_widget_answer_handoff_agent_reply(new_page: Callable[..., Any]) -> None
     _open_widget(resident)
     assert resident.get_by_text("This chat is not monitored for emergencies").is_visible()
     assert_accessible(resident, "assistant widget (open)")
-    resident.get_by_label("Your message").fill("where can I get fingerprinted")
+    resident.get_by_label("Your question").fill("where can I get fingerprinted")
     resident.keyboard.press("Enter")
     log = resident.get_by_role("log", name="Conversation with the assistant")
     log.get_by_text("Fingerprinting is by appointment").wait_for()
     resident.get_by_role("button", name="Yes, this helped").wait_for()
-    resident.get_by_label("Your message").fill("talk to a person")
+    resident.get_by_label("Your question").fill("talk to a person")
     resident.keyboard.press("Enter")
     log.get_by_text("passing this conversation to a person").wait_for()
 
@@ -64,7 +64,7 @@ def test_widget_is_keyboard_operable_and_in_spanish(new_page: Callable[..., Any]
     toggle.focus()
     page.keyboard.press("Enter")
     assert toggle.get_attribute("aria-expanded") == "true"
-    field = page.get_by_label("Su mensaje")
+    field = page.get_by_label("Su pregunta")
     assert field.evaluate("el => el === document.activeElement")
     field.fill("perdí mis llaves")
     page.keyboard.press("Enter")
