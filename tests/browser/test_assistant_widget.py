@@ -71,3 +71,13 @@ def test_widget_is_keyboard_operable_and_in_spanish(new_page: Callable[..., Any]
     page.get_by_text("Díganos qué perdió").wait_for()
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
+
+
+@pytest.mark.usefixtures("kb")
+def test_the_full_page_chat_works_and_is_accessible(new_page: Callable[..., Any]) -> None:
+    page = new_page("en")
+    page.goto("/assistant/")
+    page.get_by_label("Your message").fill("do you do fingerprinting")
+    page.get_by_role("button", name="Send", exact=True).click()
+    page.get_by_text("Fingerprinting is by appointment").wait_for()
+    assert_accessible(page, "full-page assistant chat")

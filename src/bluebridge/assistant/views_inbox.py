@@ -58,7 +58,7 @@ def conversation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "assistant/staff/conversation.html",
         {
             "conversation": conversation,
-            "messages": chat.transcript(conversation),
+            "transcript": chat.transcript(conversation),
             "safety_hits": list(conversation.safety_hits.all()),
         },
     )
@@ -71,7 +71,7 @@ def conversation_messages(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(
         request,
         "assistant/staff/_transcript.html",
-        {"conversation": conversation, "messages": chat.transcript(conversation)},
+        {"conversation": conversation, "transcript": chat.transcript(conversation)},
     )
 
 
@@ -106,7 +106,7 @@ def conversation_reply(request: HttpRequest, public_id: str) -> HttpResponse:
             "assistant/staff/conversation.html",
             {
                 "conversation": conversation,
-                "messages": chat.transcript(conversation),
+                "transcript": chat.transcript(conversation),
                 "error": str(exc),
                 "typed": text,
             },

@@ -50,7 +50,7 @@ def _page(
     )
     return {
         "conversation": conversation,
-        "messages": messages,
+        "transcript": messages,
         "options_message": last if last is not None and last.sender == "bot" else None,
         "waiting": waiting,
         **extra,
