@@ -122,6 +122,11 @@ PARAMS: dict[str, Callable[[World, str, str], str]] = {
     "survey_token": lambda w, role, route: _survey_token(w),
     # forecasting
     "run_id": lambda w, role, route: _forecast_run_id(),
+    # assistant
+    "public_id": lambda w, role, route: _assistant_record("conversation"),
+    "conversation_id": lambda w, role, route: _assistant_record("conversation"),
+    "article_id": lambda w, role, route: _assistant_record("article"),
+    "hit_id": lambda w, role, route: _assistant_record("hit"),
 }
 
 
@@ -138,6 +143,28 @@ def _survey_token(world: World) -> str:
         made = Invitation.objects.filter(status__in=["scheduled", "sent"]).first()
     assert made is not None
     return invitations.make_token(made)
+
+
+def _assistant_record(kind: str) -> str:
+    """A conversation, article or safety hit of the assistant, made on first use."""
+    from bluebridge.assistant.models import Article, Conversation, SafetyHit
+
+    chat, _ = Conversation.objects.get_or_create(
+        public_id="matrix-chat", defaults={"state": "waiting"}
+    )
+    if kind == "article":
+        article, _ = Article.objects.get_or_create(
+            slug="matrix",
+            language="en",
+            defaults={"title": "T", "answer": "A", "questions": ["q"], "topic": "T"},
+        )
+        return str(article.pk)
+    if kind == "hit":
+        hit, _ = SafetyHit.objects.get_or_create(
+            text="matrix", defaults={"language": "en", "kind": "crisis", "conversation": chat}
+        )
+        return str(hit.pk)
+    return chat.public_id
 
 
 def _module(view: Any) -> str:

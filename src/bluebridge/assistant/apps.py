@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AssistantConfig(AppConfig):
@@ -7,6 +8,22 @@ class AssistantConfig(AppConfig):
     verbose_name = "Citizen assistant"
 
     def ready(self) -> None:
-        # Connect receivers of core.events, register nav links (core.nav) and the demo-city
-        # hook (core.demo.extensions) here.
-        pass
+        from bluebridge.assistant import demo
+        from bluebridge.core import nav
+        from bluebridge.core.demo import extensions
+        from bluebridge.core.roles import ADMIN, AGENT, SUPERVISOR
+
+        nav.register("public", "assistant", _("Ask a question"), order=30)
+        nav.register(
+            "staff", "assistant-inbox", _("Assistant inbox"), roles=[AGENT, SUPERVISOR, ADMIN]
+        )
+        nav.register(
+            "staff",
+            "assistant-articles",
+            _("Assistant knowledge base"),
+            roles=[AGENT, SUPERVISOR, ADMIN],
+        )
+        nav.register(
+            "staff", "assistant-safety", _("Assistant safety review"), roles=[SUPERVISOR, ADMIN]
+        )
+        extensions.register("assistant", populate=demo.populate, wipe=demo.wipe, order=20)

@@ -1,0 +1,370 @@
+"""The patterns of the emergency screen (`bluebridge.core.safety`), English and Spanish.
+
+Patterns run on normalised text: lower case, no accents, straight apostrophes, single spaces.
+Each rule is (reason, pattern). To add one: put it under its reason, add an example that must
+match to tests/core/test_safety.py or tests/assistant/safety/, and an ordinary sentence that
+must not match (see docs/assistant-safety.md).
+"""
+
+from __future__ import annotations
+
+EMERGENCY_RULES: list[tuple[str, str]] = [
+    # Break-in or intruder
+    (
+        "break-in",
+        r"\b(breaking|broke|break|braking|brakeing) ?in(to)?\b(?=.{0,40}\b(now|right now|at the moment)\b)",
+    ),
+    (
+        "break-in",
+        r"\b(is|are|someone|somebody|they|he|she)('s| is| are)? (trying to )?(breaking|break|braking|brakeing) ?in",
+    ),
+    ("break-in", r"\b(breaking|braking|brakeing) in(to)?\b|\bbreakin in\b"),
+    (
+        "break-in",
+        r"\b(someone|somebody|a stranger|a man|a guy|a woman|people|strangers|some ?one) (is |are |'s )?(inside|in) (my|our|the) (house|home|apartment|apt|room|garage|basement|bedroom|backyard|yard)\b",
+    ),
+    (
+        "break-in",
+        r"\bintruders?\b|\bburglars? (is |are )?(in|inside)\b|\bthere'?s a (burglar|robber)\b|\bburglary in progress\b|\btry(ing|in'?) to (get|break|brake|climb|force) (in|into|through|open)\b",
+    ),
+    (
+        "break-in",
+        r"\b(someone|somebody|a man|a guy|he) (just )?(broke|has broken) in\b|\b(they|people) just broke in\b|\btrying (the|my|our) (doors?|door handles?|windows?)\b",
+    ),
+    (
+        "break-in",
+        r"\b(guy|man|woman|person|stranger|someone|somebody|people|men)( i don'?t know| i dont know)? (is |are |'s )?(in|inside) (my|our|the) (kitchen|living room|bedroom|basement|attic|garage|house|home|apartment|hallway|yard|backyard)\b",
+    ),
+    (
+        "break-in",
+        r"\b(glass|window|windows|door) (breaking|shattering|smashing|being (broken|smashed|kicked))\b|\bhear (someone|somebody|people|footsteps) (downstairs|upstairs|inside|in the house)\b",
+    ),
+    (
+        "break-in",
+        r"\b(kicking|kicked|busting|forcing|prying|smashing) (in |down |open )?(my|our|the) (front |back )?(door|window|lock)\b",
+    ),
+    (
+        "break-in",
+        r"\b(climbing|crawling|coming) (in|into|through) (my|our|the) (window|house|home)\b",
+    ),
+    (
+        "break-in",
+        r"\b(esta|estan|estamos) (entrando|metiendose)\b|\bintentando? (entrar|meterse)\b|\b(quiere|quieren|tratan? de) (entrar|meterse) a (mi|la|nuestra) casa\b",
+    ),
+    (
+        "break-in",
+        r"\bhay (alguien|un hombre|una mujer|gente|un extrano|un tipo|unos tipos|extranos) (adentro|dentro|metido|en) (de )?(mi|la|nuestra)? ?(casa|departamento|apartamento|cuarto|cochera|garaje|patio)\b",
+    ),
+    (
+        "break-in",
+        r"\bhay (alguien|gente|un \w+|una \w+|unos \w+)( \w+)? (adentro|dentro|metid[oa]s?|en) (de )?(mi|la|nuestra) (casa|departamento|apartamento|cuarto|cocina|sala|cochera|garaje|patio)\b|\b(alguien|un \w+) se metio (a|en) (mi|la|nuestra) casa\b",
+    ),
+    (
+        "break-in",
+        r"\b(rompen|rompiendo|romper|quebrando|quiebran) (una|la|el|un|mi) (ventana|vidrio|puerta|cristal)\b|\b(tratando|intentando|quieren|quiere) (de )?(abrir|forzar|romper) (la|mi|nuestra) (puerta|ventana|cerradura)\b",
+    ),
+    (
+        "break-in",
+        r"\bse (esta|estan) metiendo\b|\brobando ahora\b|\bintrusos?\b|\b(forzando|rompiendo|pateando) (la|mi|nuestra) (puerta|ventana|cerradura)\b",
+    ),
+    # Robbery
+    (
+        "robbery",
+        r"\b(being robbed|robbing me|robbing us|mugged|mugging me|held up|hold ?up|at gunpoint|carjack\w*)\b",
+    ),
+    (
+        "robbery",
+        r"\bme (esta|estan) (asaltando|robando)\b|\bme (asaltan|asaltaron|acaban de (robar|asaltar))\b|\b(asalto|atraco) (a mano armada|en curso)\b",
+    ),
+    # Weapons
+    (
+        "weapon",
+        r"\b(guns?|gunn|pistols?|handguns?|firearms?|rifles?|shotguns?|knife|knifes|knives|machetes?|armed|ak-?47|ar-?15)\b",
+    ),
+    (
+        "weapon",
+        r"\b(shooting|shootings|shooter|shots? fired|gunshots?|gun shots?|stabbed|stabbing|got shot|been shot|shot at)\b",
+    ),
+    (
+        "weapon",
+        r"\b(going|threaten\w*|wants?|trying|gonna|about|says he'?ll|said he'?d) to (shoot|stab)\b|\b(va a|amenaza con|quiere) (disparar|apunalar|acuchillar)\b",
+    ),
+    (
+        "weapon",
+        r"\b(pistolas?|armas?|armados?|armadas?|disparos?|disparando|disparo|dispararon|balazos?|balaceras?|baleado|tiroteos?|cuchillos?|cuchiyo|navajas?|machetes?|apunal\w*|acuchill\w*)\b",
+    ),
+    # Someone hurt or a medical emergency
+    (
+        "hurt",
+        r"\b(bleeding|bleding|unconscious|unconcious|unresponsive|not breathing|can'?t breathe|cant breath|passed out|collapsed|seizure|hurt|injured|wounded|heart attack|having a stroke|no pulse|not moving|won'?t wake up|trapped|pinned (under|in|between))\b(?! myself)",
+    ),
+    ("hurt", r"\b(hit by a car|ran over|run over|got hit by)\b"),
+    (
+        "crash",
+        r"\b(flipped|rolled) over\b|\b(crash|wreck|accident|collision)\b.{0,60}\b(trapped|screaming|bleeding|unconscious|not moving|hurt|injured)\b|\bse (volteo|volco)\b",
+    ),
+    (
+        "dangerous-driving",
+        r"\b(drunk|impaired) driv\w*|\bdriving (the )?wrong way\b|\bwrong way (on|down) the (highway|freeway|interstate)\b|\bswerving\b|\b(conductor|chofer) (borracho|ebrio)\b|\bmanejando (borracho|ebrio)\b|\ben sentido contrario\b",
+    ),
+    (
+        "violence",
+        r"\b(screaming|yelling|crying) for help\b|\b(grita|gritando|gritan) (pidiendo )?(ayuda|auxilio)\b|\bse oyen golpes\b|\bhear (things|stuff|furniture) (breaking|being thrown)\b",
+    ),
+    (
+        "hurt",
+        r"\b(sangrando|sangra|inconscientes?|no respira|desmayad[oa]s?|convulsion\w*|herid[oa]s?|lastimad[oa]s?|lesionad[oa]s?|atropell\w*|ataque al corazon|no despierta|no se mueve|atrapad[oa]s?|prensad[oa]s?|tirad[oa] (en|por) (la|el) (calle|piso|suelo|banqueta|acera))\b",
+    ),
+    # Fire
+    (
+        "fire",
+        r"\bfire\b(?! ?(hydrants?|lane|station|department|dept|truck|works|pit|place|alarm test|marshal|code|inspection|drill|safety|extinguisher|escape|prevention|chief|academy))",
+    ),
+    (
+        "fire",
+        r"\b(on fire|burning|flames|smoke (is |are )?(coming|pouring|billowing|everywhere|filling)|(smell|see|lots of|full of) smoke|set fire|gas leak|smell (of )?gas)\b",
+    ),
+    (
+        "fire",
+        r"\b(fuego|incendio|incendiando|llamas|quemando\w*|se quema|sale humo|mucho humo|hay humo|humo (en|por) todo|saliendo humo|huele (\w+ )?a (humo|gas|quemado)|fuga de gas)\b",
+    ),
+    # Overdose or poisoning
+    (
+        "overdose",
+        r"\b(overdos\w*|overdoes\w*|o\.?d\.?'?ing|od'?d|too many pills|took (all|a bunch of|a lot of) (the |his |her |my )?(pills|meds|medication))\b|\bsobredosis\b",
+    ),
+    (
+        "overdose",
+        r"\b(se tomo|tomo|se trago|me tome) (todas las|todas mis|muchas|un monton de|un frasco de) (pastillas|pildoras|medicinas)\b",
+    ),
+    (
+        "overdose",
+        r"\b(drank|swallowed|ate|drinking) (some |the )?(bleach|antifreeze|poison|chemicals|drain cleaner|rat poison|pills)\b|\b(se )?(tomo|trago|bebio) (el |la |un poco de )?(cloro|veneno|blanqueador|anticongelante|raticida)\b",
+    ),
+    # A child in danger
+    (
+        "child",
+        r"\b(child|children|kid|kids|baby|babies|toddler|infant)\b.{0,40}\b(alone|locked|in danger|hot car|being hit|beaten|abused|missing)\b",
+    ),
+    ("child", r"\b(missing|lost) (child|kid|baby|toddler)\b"),
+    (
+        "child",
+        r"\b(can'?t|cannot|cant) find my (son|daughter|child|kid|baby|little (boy|girl)|\d+ ?(year|yr)[- ]old)\b|\bmy \d+ ?(year|yr)[- ]old (is |has gone |went )?missing\b",
+    ),
+    (
+        "child",
+        r"\b(baby|child|kid|toddler|infant)\b.{0,20}\bleft (alone )?in (a|the) (hot )?(car|vehicle|truck)\b",
+    ),
+    (
+        "child",
+        r"\b(took|grabbed|is taking|snatched|taking) (my|a|the) (child|kid|son|daughter|baby|little (boy|girl))\b",
+    ),
+    (
+        "child",
+        r"\b(nino|nina|ninos|ninas|bebe|bebes|menor|menores)\b.{0,40}\b(solos?|solas?|encerrad[oa]s?|en peligro|golpe\w*|maltrat\w*|desaparecid[oa]s?|perdid[oa]s?)\b",
+    ),
+    (
+        "child",
+        r"\bno (encuentro|encontramos|aparece) (a )?mi (hijo|hija|nino|nina|bebe)\b|\bse (llevaron|llevo|robaron|robo) a (mi|un|una|el|la) (hijo|hija|nino|nina|bebe|menor)\b",
+    ),
+    # Being followed or stalked
+    (
+        "followed",
+        r"\b(following|stalking|chasing|folowing) (me|us)\b|\bbeing (followed|chased|stalked)\b|\bfollowed me\b",
+    ),
+    (
+        "followed",
+        r"\b(walking|coming|running|heading) (toward|towards|at|after) me\b|\bwatching me from\b|\bme (esta|estan) (vigilando|observando) desde\b",
+    ),
+    (
+        "followed",
+        r"\b(i was|i am|i'm|im|we were|we are|i've been|i keep being|i got) (being )?(followed|stalked|chased)\b|\b(i have|i've got|there's) a stalker\b",
+    ),
+    (
+        "followed",
+        r"\bme (esta|estan|viene|vienen) (siguiendo|persiguiendo)\b|\bme (sigue|siguen|persigue|persiguen)\b(?! \w+(ando|iendo)\b)|\bnos (estan|esta) siguiendo\b|\bme (siguieron|siguio|persiguieron|persiguio|acosa|acosan|esta acosando)\b",
+    ),
+    # Violence now
+    (
+        "violence",
+        r"\b(hitting|beating|attacking|assaulting|choking|strangling|punching|kicking) (me|her|him|them|someone|somebody|a|my|his|her)\b",
+    ),
+    (
+        "violence",
+        r"\b(fight|fighting|assault|attack|attacked|raped?|raping|kidnapp?\w*|abducted|hostage)\b",
+    ),
+    (
+        "violence",
+        r"\b(threat\w*|going|wants?|trying) to kill\b(?! (myself|time))|\bkill (me|her|him|us|them)\b",
+    ),
+    (
+        "violence",
+        r"\b(golpeando|pegandome|pegandole|pegandoles|atacando|ahorcando|estrangulando|pateando)\b|\bpegando(le)? a\b|\b(pelea|peleando|peleas|agresion|agrediendo)\b",
+    ),
+    ("violence", r"\b(violando|violacion|secuestr\w*|rehen\w*)\b"),
+    (
+        "violence",
+        r"(?<!se )\b(amenaz\w*|quiere|va a|intenta\w*|trata de) (con )?matar(me|nos|la|lo|los|las)?\b",
+    ),
+]
+
+CRISIS_RULES: list[tuple[str, str]] = [
+    (
+        "self-harm",
+        r"\b(suicid\w*|sucid\w*|suicd\w*|suiside|kill myself|killing myself|kil myself|kms|end my life|ending my life|take my (own )?life|unalive (myself|me))\b",
+    ),
+    (
+        "self-harm",
+        r"\b(want to die|wanna die|self[- ]harm\w*|hurt myself|hurting myself|cut myself|cutting myself|end it all|better off dead|better off without me|no reason to live|don'?t want to (live|be alive|wake up)|hang myself|slit my wrists?)\b",
+    ),
+    (
+        "self-harm",
+        r"\b(kill|killing|hurt|hurting|cut|cutting) (himself|herself|themselves|themself)\b|\bwants? to die\b",
+    ),
+    (
+        "self-harm",
+        r"\b(quiero|voy a|pienso|pensando en|ganas de) (matarme|suicidarme|morirme|quitarme la vida|ahorcarme|cortarme)\b",
+    ),
+    (
+        "self-harm",
+        r"\bme quiero (matar|morir|suicidar)\b|\b(hacerme dano|lastimarme|cortarme|autolesion\w*)\b",
+    ),
+    (
+        "self-harm",
+        r"\b(no quiero|ya no quiero) (vivir|seguir viviendo|estar aqui|despertar)\b|\bacabar con (mi vida|todo)\b|\bmejor (estaria|estarian) (muert[oa]|sin mi)\b",
+    ),
+    (
+        "self-harm",
+        r"\bwant (it all|everything) to (end|stop)\b|\bwant to end it\b|\bhow many pills (would|does|will|to)\b|\b(painless|easiest|best|quickest) way to die\b|\bpills (ready|saved up|lined up)\b",
+    ),
+    (
+        "self-harm",
+        r"\b(jump|jumping) (off|from) (a|the|this) (bridge|building|roof|overpass|cliff)\b|\bthinking (about|of) jumping\b|\bgoing to jump\b|\b(no point|nothing) (in |to )?liv(e|ing)\b|\bnot worth living\b",
+    ),
+    (
+        "self-harm",
+        r"\b(use it|shoot|turn it) on myself\b|\bshoot myself\b|\bhang(ing)? (himself|herself|myself|themselves)\b|\b(goodbye|suicide) (letter|note)\b|\bsleep forever\b|\b(never|not|don'?t want to|doesn'?t want to) wake up\b",
+    ),
+    (
+        "self-harm",
+        r"\btak(e|ing) (my|his|her|their) (own )?life\b|\b(nobody|no one|noone) (would|will) (miss|notice|care)( about)? (me|if i)\b",
+    ),
+    (
+        "self-harm",
+        r"\b(estarian|estaria|estan|estaran) mejor sin mi\b|\b(cortandome|me corto|me estoy cortando|se corta|se esta cortando)\b|\bse (va a|quiere) (matar|suicidar|morir)\b|\bva a (matarse|suicidarse)\b",
+    ),
+    (
+        "self-harm",
+        r"\bquitar(me|se|te)? la vida\b|\bdesaparecer para siempre\b|\b(no|nunca|ya no) (volver a )?despertar\b|\btirar(me|se) (del|de un|de una|de la|por la|al|a las) (puente|edificio|azotea|ventana|tren|metro|vias)\b",
+    ),
+    (
+        "self-harm",
+        r"\b(ahorcarse|ahorcarme|colgarme|colgarse)\b|\bnadie me (extranaria|va a extranar|extrañaria)\b|\b(lastimando|hiriendo|haciendo dano) a proposito\b|\b(se|me) (esta|estoy) (lastimando|haciendo dano)\b|\bme tome (todas|todos) (mis|las|los)\b",
+    ),
+    (
+        "self-harm",
+        r"\bse quiere (matar|morir|suicidar)\b|\bquiere (matarse|suicidarse|quitarse la vida)\b|\bno vale la pena vivir\b",
+    ),
+]
+
+# Harmless phrases that contain a trigger word; a match inside one of them is ignored.
+BENIGN = [
+    r"\b(gun|guns|firearm|firearms|handgun|weapon|weapons|concealed|carry|pistol|rifle)('s)? (permit|permits|license|licence|licensing|registration|registry|safety|locks?|class|classes|course|range|show|shop|store|dealer|buyback|buy ?back|storage|laws?|owners?|ownership|purchase|transfer|violence (statistics|data|prevention))\b",
+    r"\b(concealed|open) carry\b|\bgun ?locks?\b|\b(water|nerf|glue|staple|nail|heat|bb|airsoft|toy) guns?\b|\bshooting (range|hoops)\b|\bshooting (a |an |some |our |the |my )?(\w+ )?(film|movie|video|photos?|pictures?|scene|commercial|documentary)\b",
+    r"\b(carro|auto|coche|vehiculo|camioneta|troca|car|truck|van|vehicle)\b.{0,40}\b(no se mueve|not moving|hasn'?t moved)\b|\bcarro armado\b|\b(estacionad[oa]|parked|parks) (en sentido contrario|the wrong way)\b",
+    r"\bfire ?(hydrants?|lanes?|stations?|department|dept|trucks?|works|pits?|place|alarm test|marshal|code|inspection|drill|safety|extinguishers?|escapes?|prevention|chief|academy|sirens?)\b",
+    r"\bburglar alarms?\b|\bcandados? (para|de) (la |el |mi |las |los )?(pistola|arma|armas|rifle)\b|\b(programa de )?recompra de armas\b|\b(knife|knives) (sharpening|sharpener|set|block)\b",
+    r"\bsecuestr\w*(?=.{0,60}\b(estafa|fraude|falso|falsa|virtual)\b)|\b(estafa|fraude)\b.{0,60}secuestr\w*|\bkidnap\w*(?=.{0,60}\b(scam|fraud|fake)\b)|\b(scam|fraud|fake)\b.{0,60}kidnap\w*",
+    r"\b(capacitacion|curso|clase|taller|entrenamiento)\w* (de|sobre|en) prevencion del suicidio\b",
+    r"\b(turn in|turning in|surrender|dispose of|get rid of|drop off|transport|store|register|buy|sell|own) (a |my |an |an old |old |the |unwanted )?(guns?|firearms?|rifles?|handguns?|pistols?|ammunition|ammo)\b",
+    r"\b(permiso|permisos|licencia|licencias|registro|registrar|comprar|vender|entregar) (de |para |un |una |mi |mis )?(portar |tener )?(armas?|pistolas?|rifles?)( de fuego)?\b|\barmas? de fuego\b(?=.{0,30}\b(permiso|licencia|registro|ley|leyes)\b)",
+    r"\bfuegos? artificiales\b|\bboca de incendios?\b|\b(alarma|alarmas|simulacro|prevencion|extintor) (de|contra) incendios?\b|\bcese al fuego\b",
+    r"\b(fight|fighting|contest|contesting|dispute|pelear|impugnar) (a|the|my|this|that|una|la|mi|esta) (parking |speeding |traffic )?(ticket|citation|fine|charge|tow|multa|infraccion|cargo)\b",
+    r"\b(panic|anxiety) attacks?\b|\bataque de (panico|ansiedad)\b",
+    r"\b(feelings?|pride) (were |was |got |are )?hurt\b|\b(won'?t|wouldn'?t|doesn'?t|does it|would it|can'?t|cant|couldn'?t) hurt\b",
+    r"\bkill(s|ing)? (me|time) (if|when|with)\b|\bkill (time|it)\b|\b(traffic|commute|heat|noise|wait|paperwork|line) is killing me\b|\bdying to\b|\bme (esta|estan) matando\b(?=.{0,40}\b(semaforo|trafico|calor|ruido|espera|fila|papeleo)\b)|\b(trafico|calor|ruido|papeleo|espera|fila)\b.{0,30}\bme (esta|estan) matando\b|\bme muero de (ganas|risa|hambre|sueno|calor|frio)\b",
+    r"\b(secuestro|kidnapping|kidnap) virtual\b|\bvirtual (kidnapping|kidnap)\b|\bfake kidnapping\b",
+    r"\b(suicide|suicidio) prevention (training|class|course|walk|month|week)\b|\bprevencion del suicidio\b(?=.{0,30}\b(curso|clase|caminata|capacitacion|mes|semana)\b)",
+    r"\b(fire|bomberos)\b(?=.{0,15}\b(department|station|inspection|marshal)\b)|\bpegando (carteles|anuncios|volantes|papeles|stickers|calcomanias)\b",
+    r"\bhot car\b(?=.{0,40}\b(law|laws|ley|leyes|tips|consejos|prevent\w*)\b)",
+    r"\barmed (forces|services)\b|\bfuerzas armadas\b|\bthe (attack|fight) on (crime|drugs)\b",
+]
+
+# Negation just before a match ("no one was hurt", "sin armas").
+NEGATION = r"\b(no|not|nobody|no one|noone|none|never|without|wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|doesn'?t|sin|nadie|ningun\w*|nunca|tampoco)\b(\s+\S+){0,3}\s*$"
+
+# Signs that it is over ("last week", "yesterday", "la semana pasada").
+PAST = (
+    r"\b(yesterday|last (night|week|month|year|weekend|summer|spring|fall|winter|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"ago|earlier (today|this (week|month|year))|already gone|is gone|were gone|the other (day|night)|over the weekend|back in|in (19|20)\d\d|"
+    r"(last|past) (few )?(days|weeks|months|years)|months? back|years? back|"
+    r"ayer|anoche|antier|anteayer|la semana pasada|el mes pasado|el ano pasado|el fin de semana pasado|el otro dia|la otra noche|"
+    r"hace (un |una |unos |unas |\w+ )?(dia|dias|semana|semanas|mes|meses|ano|anos|hora|horas|rato|tiempo)|ya se fue|ya se fueron|en (19|20)\d\d)\b"
+    r"|\b(last|past) (month|year|week)'s\b|\b(was|were|got) (stolen|robbed|mugged|attacked|assaulted|broken into)\b|\bstolen\b"
+    r"|\bme (asaltaron|robaron|atacaron|agredieron|golpearon|pegaron)\b|\bse robaron (mi|mis|el|la|los|las|un|una)\b"
+)
+
+# Danger happening now.
+IMMEDIATE = (
+    r"\b(right now|rn|now|currently|at the moment|as we speak|(is|it's|its) happening|hurry|please help|help me please|help us please|someone help|somebody help|send (someone|police|help|an officer|a cop|cops|officers)|"
+    r"still (here|there|inside|outside|nearby|around|close|in the house|at it)|outside my (door|house|window|apartment)|i'?m hiding|hiding (in|under|with)|"
+    r"ahora|ahorita|en este momento|ahora mismo|ayudenme|auxilio|socorro|ayuda por favor|manden|estoy escondid[oa]|sigue (cerca|aqui|ahi)|todavia (esta|estan) (aqui|ahi|adentro|afuera|en la casa|cerca))\b|\bhelp\s*!"
+    r"|\b(is|are|'s|'re) (breaking|bleeding|fighting|shooting|stabbing|hitting|beating|choking|attacking|following|chasing|burning|overdosing|trying|pointing|waving|threatening|screaming)\b"
+    r"|\b(has|have|got|with|holding|pointing) (a |an |his |her |their )?(gun|knife|pistol|rifle|machete|weapon)\b"
+    r"|\b(esta|estan) (entrando|sangrando|peleando|disparando|golpeando|pegando|quemando|siguiendo|apuntando|amenazando|forzando|tratando|intentando)\b"
+    r"|\b(tiene|tienen|trae|traen|lleva|llevan|con) (un |una )?(pistola|arma|cuchillo|navaja|machete|rifle)\b"
+)
+
+# Questions and requests about procedures, records, permits, prevention, news or statistics.
+INQUIRY = (
+    r"\?|(^|[?.,;!] ?|\b(and|but|y|pero) )(how|where|when|what|who|which|why|is it|are there|is there|can i|can we|could i|do i|do we|do you|does|did|should i|will|"
+    r"como|donde|cuando|cuanto|cuantos|cuantas|cuanta|que|quien|cual|a quien|con quien|por que|hay|es legal|se puede|puedo|podemos|necesito|tengo que)\b"
+    r"|\b(how (do|can|would|should|long|much|many|often|does|did)|how to|where (do|can|should) (i|we)|can i (get|request|obtain|find|see|pick up|order|file|carry|bring|take|keep|own|buy)|"
+    r"is it (legal|possible|allowed|ok)|(do|does) (i|we|he|she|they|you) need|what (do|should|can) (i|we) do|what happens|what('s| is| are) the|"
+    r"is (that|this|it) a (police|crime|criminal)|copy of|copies of|report number|case number|case status|status of|records? request|follow ?up|information (about|on)|info (about|on)|"
+    r"rules (for|on|about)|laws? (for|on|about)|reglas (para|de|sobre)|leyes (de|sobre|para)|"
+    r"statistics|stats|crime map|news|article|prevent|prevention|tips|advice|class|classes|training|permit|permits|license|licence|"
+    r"complaint|complain|i (want|need|would like|'d like) to (file|get|request|report|know|thank|complain)|i need (a|an|the|my)( \w+){0,2} (copy|letter|report|record|clearance|check)|"
+    r"who (do|should) i (talk|speak|contact|call)|what number|which number|my insurance|insurance company|claim|detective assigned|"
+    r"como (puedo|hago|obtengo|consigo|pido|solicito|reporto|denuncio|se|recupero|entrego|evito|saco)|donde (puedo|pido|consigo|obtengo|solicito|se|me dan)|que (debo|tengo que|puedo) hacer|"
+    r"que hago|copia (del?|de la)|numero de (caso|reporte|informe)|estado de mi (caso|denuncia|reporte)|permiso|licencia|consejos|queja|quiero (poner|presentar|pedir|saber|agradecer|reportar)|"
+    r"prevenir|prevencion|estadisticas|noticias|informacion (sobre|de)|mi seguro|aseguradora|reclamo|clases?|curso|capacitacion)\b"
+)
+
+# The question is about a situation that has not happened ("what should I do if...").
+HYPOTHETICAL = (
+    r"\b(what (should|do|can|would) (i|we|you|people) do (if|when|in case)|if (someone|somebody|anyone|a|my|i|we|there)|in case (of|someone)|"
+    r"how (do|can) (i|we) (prevent|protect|keep|avoid|stop .{0,20} from|make sure)|tips (on|for|to)|safety tips|"
+    r"que (debo|tengo que|puedo|hay que|se debe) hacer (si|en caso|cuando)|que hago si|si (alguien|mi|un|una|me|hay|nos)|en caso de|como (prevenir|proteger|evitar|protejo|evito)|consejos? (para|de|sobre))\b"
+)
+
+# Paperwork and administration about an incident or a legal item: records, cases, permits, laws.
+PAPERWORK = (
+    r"\b(report|reports|record|records|case|copy|file|paperwork|insurance|claim|detective|status|evidence|arrest\w*|investigat\w*|news|statistics|"
+    r"permit|license|licence|licensed|legal|legally|law|laws|rules|regulations|register\w*|registration|turn in|surrender|dispose|buyback|storage|store|lock|"
+    r"reporte|informe|denuncia|expediente|caso|copia|seguro|estado|registro|registros|evidencia|arrest\w*|detuvieron|investig\w*|noticias|estadisticas|"
+    r"permiso|licencia|legal|ley|leyes|reglas|entrego|entregar|guardar|candado|antecedentes|queja|complaint|"
+    r"seized|confiscated|returned|inherited|transport\w*|purchase|background|safe storage|safety class|hospital bills?|medical bills?|compensation|"
+    r"carry|portar|andar armad\w*|entreg\w*|clase|clases|class|classes|guard\w*|"
+    r"decomis\w*|hered\w*|devuelv\w*|regres\w*|guardado|cuenta del hospital|gastos|compensacion)\b"
+)
+
+# Personal violence that a question about paperwork must never clear ("he hit me last night").
+STICKY = (
+    r"\b(kill|hurt|hit|hits|hitting|attack\w*|beat|beats|beating|chok\w*|threaten\w*|rape\w*) (me|us)\b|\bmatar(me|nos)\b|"
+    r"\bme (pega|golpea|amenaza|ataca|quiere matar|va a matar)\b|\b(pegarme|golpearme|atacarme)\b"
+)
+
+# Reasons whose matches a past-tense or paperwork question may clear. "followed" and "child"
+# are only cleared by a clear what-if ("what should I do if someone follows me").
+CLEARABLE = {
+    "break-in",
+    "robbery",
+    "weapon",
+    "hurt",
+    "crash",
+    "fire",
+    "overdose",
+    "violence",
+    "dangerous-driving",
+}

