@@ -61,7 +61,7 @@ def write_markdown(
         "CRS, reference cells anchored at floor(min / size) of the whole file, N_ref = cells "
         "with at least one incident; top k = ceil(c x N_ref) cells per origin (ties by cell "
         "id); hit rate over all incidents in the horizons; PAI = hit rate / c; PEI = hits / "
-        "best possible hits with k cells. `best` = the validated kernel ensemble.",
+        "best possible hits with k cells. `best` = the stacked kernel mix (`stacked`); `ensemble` and `learned` are our other two models.",
         "",
     ]
     for p in protocols:

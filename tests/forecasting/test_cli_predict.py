@@ -161,3 +161,29 @@ def test_predict_explains_a_missing_file(tmp_path):
             "--out",
             str(tmp_path / "x.csv"),
         )
+
+
+def test_predict_uses_a_boundary_file_as_the_region(incidents_csv, tmp_path):
+    boundary = tmp_path / "area.geojson"
+    boundary.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},'
+        '"geometry":{"type":"Polygon","coordinates":[[[-73.995,40.745],[-73.985,40.745],'
+        "[-73.985,40.755],[-73.995,40.755],[-73.995,40.745]]]}}]}"
+    )
+    out = tmp_path / "b.csv"
+    call_command(
+        "forecast",
+        "predict",
+        "--incidents",
+        str(incidents_csv),
+        *BASE,
+        "--boundary",
+        str(boundary),
+        "--model",
+        "naive",
+        "--out",
+        str(out),
+    )
+    rows = [r for r in list(csv.reader(out.open()))[1:] if r[0] == "2016-03-01"]
+    # About 845 m x 1110 m of 200 m cells, counted by centre: 4-5 x 5-6 cells.
+    assert 16 <= len(rows) <= 36

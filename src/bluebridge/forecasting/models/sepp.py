@@ -28,24 +28,28 @@ class EtasFit:
 def same_cell_pairs(
     cells: np.ndarray, t: np.ndarray, max_lag: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(child, parent) index pairs: same cell, 0 < t_child - t_parent <= max_lag."""
-    order = np.lexsort((t, cells))
-    cs, ts = cells[order], t[order]
-    children: list[np.ndarray] = []
-    parents: list[np.ndarray] = []
-    n = cs.shape[0]
-    for k in range(1, n):
-        i = np.arange(k, n)
-        j = i - k
-        near = (cs[i] == cs[j]) & (ts[i] - ts[j] <= max_lag)
-        if not near.any():
-            break
-        keep = near & (ts[i] > ts[j])
-        children.append(order[i[keep]])
-        parents.append(order[j[keep]])
-    if not children:
+    """(child, parent) index pairs: same cell, 0 < t_child - t_parent <= max_lag.
+
+    Sorted by (cell, time), each event's possible parents are one contiguous run found by a
+    binary search on cell * span + time; the runs are expanded without a Python loop.
+    """
+    n = cells.shape[0]
+    if n < 2:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    return np.concatenate(children), np.concatenate(parents)
+    order = np.lexsort((t, cells))
+    t0 = float(t.min())
+    span = float(t.max()) - t0 + max_lag + 1.0
+    key = cells[order].astype(np.float64) * span + (t[order] - t0)
+    idx = np.arange(n)
+    lo = np.searchsorted(key, key - max_lag, side="left")
+    counts = idx - lo
+    total = int(counts.sum())
+    child = np.repeat(idx, counts)
+    starts = np.repeat(lo, counts)
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    parent = starts + offsets
+    keep = t[order][child] > t[order][parent]
+    return order[child[keep]], order[parent[keep]]
 
 
 def fit_etas(
