@@ -89,13 +89,14 @@ def benchmark_themes(
     *,
     k: int | None = None,
     use_embeddings: bool | None = None,
+    embedding_cache: str | None = None,
 ) -> dict[str, Any]:
     """NMI of the engine's themes and of the TF-IDF + k-means baseline against human labels."""
     k = k or len(set(labels))
     raw = list(texts)
     cleaned = [clean(t) or "-" for t in raw]
     started = time.perf_counter()
-    vectors, method = vectorise(cleaned, use_embeddings)
+    vectors, method = vectorise(cleaned, use_embeddings, embedding_cache)
     ours = cluster(vectors, k)
     ours_seconds = time.perf_counter() - started
     started = time.perf_counter()

@@ -41,4 +41,4 @@ def guess(text: str) -> str:
     tokens = _TOKEN.findall(fold(text).replace("n\u0303", "ñ"))
     es = sum(t in _ES for t in tokens) + 2 * sum(ch in "¿¡ñ" for ch in text.lower())
     en = sum(t in _EN for t in tokens)
-    return "es" if es > en else "en"
+    return "es" if es > en and es >= 2 else "en"

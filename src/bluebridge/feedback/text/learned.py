@@ -53,7 +53,7 @@ class SentimentModel:
         self,
         *,
         use_embeddings: bool | None = None,
-        C: float = 4.0,
+        C: float = 1.0,
         embedding_weight: float = 1.0,
         embedding_cache: str | Path | None = None,
     ) -> None:

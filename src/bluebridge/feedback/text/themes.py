@@ -66,12 +66,14 @@ def clean(text: str) -> str:
     return " ".join(_HANDLE.sub(" ", _URL.sub(" ", text)).split())
 
 
-def vectorise(texts: list[str], use_embeddings: bool | None = None) -> tuple[np.ndarray, str]:
+def vectorise(
+    texts: list[str], use_embeddings: bool | None = None, cache_dir: str | None = None
+) -> tuple[np.ndarray, str]:
     """Unit-length row vectors for clustering and the name of the method used."""
     if use_embeddings is None:
         use_embeddings = embeddings.available()
     if use_embeddings and embeddings.available():
-        return embeddings.encode(texts), "minilm"
+        return embeddings.encode_cached(texts, cache_dir), "minilm"
     tfidf = TfidfVectorizer(
         stop_words=STOP_WORDS,
         token_pattern=WORD_PATTERN,
