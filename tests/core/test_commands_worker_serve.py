@@ -15,7 +15,9 @@ from bluebridge.core.tasks import deliver_notification
 def test_it_runs_queued_notification_tasks_in_a_batch(transactional_db: Any) -> None:
     deliver_notification.enqueue(987654)  # no such notification: the task says "missing"
     assert DBTaskResult.objects.get().status == "READY"
-    call_command("worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    call_command(
+        "worker", "--batch", "--no-startup-delay", "--interval", "0", "--no-schedule", verbosity=0
+    )
     result = DBTaskResult.objects.get()
     assert result.status == "SUCCESSFUL"
     assert result.return_value == "missing"
