@@ -94,13 +94,15 @@ def vectorise(
 
 def cluster(vectors: np.ndarray, k: int | None, random_state: int = 0) -> np.ndarray:
     n = len(vectors)
-    if n < 3 or k == 1:
+    # Identical comments are one point to k-means: never ask for more clusters than distinct ones.
+    distinct = len(np.unique(np.round(vectors, 9), axis=0)) if n else 0
+    if n < 3 or k == 1 or distinct < 2:
         return np.zeros(n, dtype=int)
     if k is not None:
-        k = max(1, min(k, n))
+        k = max(1, min(k, distinct))
         return KMeans(n_clusters=k, n_init=10, random_state=random_state).fit_predict(vectors)
     best: tuple[float, np.ndarray] | None = None
-    for candidate in range(2, min(MAX_K, n - 1) + 1):
+    for candidate in range(2, min(MAX_K, n - 1, distinct) + 1):
         labels = KMeans(n_clusters=candidate, n_init=5, random_state=random_state).fit_predict(
             vectors
         )
