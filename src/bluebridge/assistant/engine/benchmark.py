@@ -42,6 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         f"(default {DEFAULT_OOS_TARGET})",
     )
     parser.add_argument("--cache-dir", help="directory to cache sentence embeddings in")
+    parser.add_argument(
+        "--finetune-epochs",
+        type=float,
+        default=0,
+        help="fine-tune the encoder for this many epochs first (embedding engine; slow on CPU)",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
 
 
@@ -50,8 +56,12 @@ def _engine(options: dict[str, Any]) -> Any:
     extra: dict[str, Any] = {"builtin_offtopic": False}
     if options.get("cache_dir"):
         extra["cache_dir"] = options["cache_dir"]
+    if options.get("finetune_epochs"):
+        extra["finetune_epochs"] = float(options["finetune_epochs"])
+        extra["finetune_options"] = {"log": lambda line: print(line, file=sys.stderr, flush=True)}
     if kind == "tfidf" or (kind == "auto" and not embeddings_available()):
         extra.pop("cache_dir", None)
+        extra.pop("finetune_epochs", None)
     return make_engine(kind, **extra)
 
 

@@ -59,21 +59,55 @@ class EmbeddingEngine(FeatureEngine):
             self.model = enc.shared_encoder()
         return self.model
 
-    def fit(self, texts, labels, **kwargs):  # type: ignore[override]
-        if self.finetune_epochs > 0:
-            from .finetune import finetune
-
-            oos = [t for t in kwargs.get("oos_texts", ())]
-            self.model = finetune(
-                enc.load_encoder(),
-                list(texts) + oos,
-                list(labels) + [OOS_CLASS] * len(oos),
-                epochs=self.finetune_epochs,
-                seed=self.seed,
-                **self.finetune_options,
+    def fit(  # type: ignore[override]
+        self,
+        texts,
+        labels,
+        *,
+        oos_texts=(),
+        val_texts=None,
+        val_labels=None,
+        oos_recall_target: float = 0.9,
+    ):
+        if self.finetune_epochs <= 0:
+            return super().fit(
+                texts,
+                labels,
+                oos_texts=oos_texts,
+                val_texts=val_texts,
+                val_labels=val_labels,
+                oos_recall_target=oos_recall_target,
             )
-            self.finetuned = True
-        return super().fit(texts, labels, **kwargs)
+        from . import offtopic
+        from .finetune import finetune
+
+        texts, labels = list(texts), list(labels)
+        oos = list(oos_texts) + (offtopic.sentences() if self.builtin_offtopic else [])
+        if val_labels is None or val_texts is None or all(v is not None for v in val_labels):
+            # The fine-tuned encoder has seen its training texts, so scores on them are
+            # optimistic: hold out a part for choosing the operating point instead.
+            texts, labels, oos, val_texts, val_labels = hold_out(texts, labels, oos, self.seed)
+        self.model = finetune(
+            enc.load_encoder(),
+            texts + oos,
+            labels + [OOS_CLASS] * len(oos),
+            epochs=self.finetune_epochs,
+            seed=self.seed,
+            **self.finetune_options,
+        )
+        self.finetuned = True
+        builtin, self.builtin_offtopic = self.builtin_offtopic, False
+        try:
+            return super().fit(
+                texts,
+                labels,
+                oos_texts=oos,
+                val_texts=val_texts,
+                val_labels=val_labels,
+                oos_recall_target=oos_recall_target,
+            )
+        finally:
+            self.builtin_offtopic = builtin
 
     def _fit_features(self, texts: list[str]) -> None:
         if self.tfidf is not None:
@@ -153,3 +187,30 @@ class EmbeddingEngine(FeatureEngine):
             model[0].auto_model.load_state_dict(load_file(str(tuned)))
             engine.model = model
         return engine
+
+
+def hold_out(texts: list[str], labels: list[str], oos: list[str], seed: int, share: float = 0.1):
+    """Split off `share` of the in-scope texts (per label) and 30 % of the out-of-scope ones."""
+    import random
+
+    rng = random.Random(seed)
+    keep_t: list[str] = []
+    keep_l: list[str] = []
+    val_t: list[str] = []
+    val_l: list[str | None] = []
+    by_label: dict[str, list[str]] = {}
+    for text, label in zip(texts, labels, strict=True):
+        by_label.setdefault(label, []).append(text)
+    for label, items in by_label.items():
+        rng.shuffle(items)
+        n = int(len(items) * share) if len(items) >= 5 else 0
+        val_t += items[:n]
+        val_l += [label] * n
+        keep_t += items[n:]
+        keep_l += [label] * (len(items) - n)
+    shuffled = list(oos)
+    rng.shuffle(shuffled)
+    n = int(len(shuffled) * 0.3)
+    val_t += shuffled[:n]
+    val_l += [None] * n
+    return keep_t, keep_l, shuffled[n:], val_t, val_l

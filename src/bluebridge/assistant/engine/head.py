@@ -4,7 +4,7 @@ features, a Mahalanobis out-of-scope score. Stored as plain arrays (no pickles).
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -37,6 +37,7 @@ class LinearHead:
     bias: np.ndarray  # (n_classes,)
     means: np.ndarray | None = None  # (n_in_scope, dim) class means, dense features only
     precision: np.ndarray | None = None  # (dim, dim) shared precision matrix
+    _mean_terms: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def in_scope(self) -> list[str]:
@@ -83,6 +84,7 @@ class LinearHead:
         means = np.stack([x[y == k].mean(axis=0) for k in range(n_in)])
         centred = x - means[y]
         self.means = means
+        self._mean_terms = None
         self.precision = LedoitWolf(assume_centered=True).fit(centred).precision_
 
     def logits(self, features) -> np.ndarray:
@@ -95,12 +97,10 @@ class LinearHead:
         if self.means is None or self.precision is None:
             raise ValueError("this head has no Mahalanobis statistics")
         x = _dense(features, self.means.shape[1])
+        if self._mean_terms is None:  # mu_k' P mu_k, once per head
+            self._mean_terms = ((self.means @ self.precision) * self.means).sum(axis=1)
         xp = x @ self.precision
-        d = (
-            np.einsum("ij,ij->i", xp, x)[:, None]
-            - 2 * xp @ self.means.T
-            + np.einsum("ij,jk,ik->i", self.means, self.precision, self.means)[None, :]
-        )
+        d = (xp * x).sum(axis=1)[:, None] - 2 * xp @ self.means.T + self._mean_terms[None, :]
         return d.min(axis=1)
 
     def arrays(self, prefix: str = "") -> dict[str, np.ndarray]:
