@@ -64,16 +64,15 @@ def _top_hits(score: np.ndarray, future: np.ndarray, ks: list[int]) -> np.ndarra
     return np.array([got[k - 1] for k in ks])
 
 
-def validation_hits(
-    events: Events, grid: Grid, start: float, horizon: float, with_sepp: bool
-) -> np.ndarray:
-    """Per candidate: hits at each coverage, and the window's incident count (last column)."""
-    end = start + horizon
-    upto = events.before(end)
+def window_key(
+    upto: Events, grid: Grid, start: float, end: float, with_sepp: bool
+) -> tuple[object, ...]:
+    """Cache key of a validation window: the events it may read (by content), the grid, the
+    window and the candidate set. Equal keys mean equal results, so caches stay leak-free."""
     digest = hashlib.blake2b(digest_size=16)
     for arr in (upto.t, upto.x, upto.y):
         digest.update(np.ascontiguousarray(arr).tobytes())
-    key = (
+    return (
         digest.hexdigest(),
         grid.xmin,
         grid.ymin,
@@ -84,6 +83,15 @@ def validation_hits(
         end,
         with_sepp,
     )
+
+
+def validation_hits(
+    events: Events, grid: Grid, start: float, horizon: float, with_sepp: bool
+) -> np.ndarray:
+    """Per candidate: hits at each coverage, and the window's incident count (last column)."""
+    end = start + horizon
+    upto = events.before(end)
+    key = window_key(upto, grid, start, end, with_sepp)
     hit = _CACHE.get(key)
     if hit is not None:
         _CACHE.move_to_end(key)

@@ -11,7 +11,6 @@ events before the window's end, so neighbouring origins reuse them.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import OrderedDict
 
@@ -19,7 +18,7 @@ import numpy as np
 from scipy.optimize import nnls
 
 from .base import Model
-from .ensemble import candidate_scores, candidates
+from .ensemble import candidate_scores, candidates, window_key
 from .events import Events
 from .grid import Grid
 
@@ -38,20 +37,7 @@ def normal_equations(
 ) -> tuple[np.ndarray, np.ndarray]:
     end = start + window
     upto = events.before(end)
-    digest = hashlib.blake2b(digest_size=16)
-    for arr in (upto.t, upto.x, upto.y):
-        digest.update(np.ascontiguousarray(arr).tobytes())
-    key = (
-        digest.hexdigest(),
-        grid.xmin,
-        grid.ymin,
-        grid.cell_size,
-        grid.nx,
-        grid.ny,
-        start,
-        end,
-        with_sepp,
-    )
+    key = window_key(upto, grid, start, end, with_sepp)
     hit = _CACHE.get(key)
     if hit is not None:
         _CACHE.move_to_end(key)
