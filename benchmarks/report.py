@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -59,6 +59,11 @@ class Run:
     path: str
     result: LoadResult
     rows_created: int
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
+
+    def cpu_ms_per_request(self, group: str) -> float:
+        answers = self.result.requests
+        return self.cpu_seconds.get(group, 0.0) * 1000 / answers if answers else 0.0
 
 
 def median_run(runs: list[Run]) -> Run:
@@ -74,6 +79,29 @@ def _row(run: Run) -> str:
         f"{r.p99_ms:.1f} | {r.max_ms:.1f} | {r.requests} | {r.count(201)} | {r.errors} | "
         f"{run.rows_created} |"
     )
+
+
+def cpu_table(runs: list[Run]) -> list[str]:
+    """CPU milliseconds per answered request, by process group, for each run."""
+    from benchmarks.cpu_accounting import GROUPS
+
+    if not any(run.cpu_seconds for run in runs):
+        return []
+    head = " | ".join(GROUPS)
+    lines = [
+        "CPU time per answered request (ms), read from /proc for each process group during the "
+        "measured window. Unlike requests/s this hardly moves with other work on the machine, "
+        "so it shows where one request's cost lies:",
+        "",
+        f"| Target | {head} | all three |",
+        "|---|" + "---:|" * (len(GROUPS) + 1),
+    ]
+    for run in runs:
+        cells = [run.cpu_ms_per_request(g) for g in GROUPS]
+        lines.append(
+            f"| {run.name} | " + " | ".join(f"{c:.2f}" for c in cells) + f" | {sum(cells):.2f} |"
+        )
+    return [*lines, ""]
 
 
 def verdict(ok: bool) -> str:
@@ -106,6 +134,7 @@ def render(
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *[_row(run) for run in runs],
         "",
+        *cpu_table(runs),
     ]
     if open311 and bare:
         ratio = open311.result.per_second / bare.result.per_second if bare.result.per_second else 0

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import loadgen, report  # noqa: E402
+from benchmarks import cpu_accounting, loadgen, report  # noqa: E402
 from benchmarks.harness import (  # noqa: E402
     BIN,
     count_rows,
@@ -134,6 +134,7 @@ def measure(
         time.sleep(1.0)  # let answers still in flight from the warm-up land before counting
         before = count_rows(db_url, table, condition)
         print(f"[{name}] measuring {args.duration}s", flush=True)
+        cpu_before = cpu_accounting.snapshot()
         result = loadgen.run_load(
             url,
             api_key=api_key,
@@ -142,6 +143,7 @@ def measure(
             client=args.client,
         )
         time.sleep(1.0)  # answers still in flight when the client stopped
+        cpu = cpu_accounting.spent(cpu_before, cpu_accounting.snapshot())
         created = count_rows(db_url, table, condition) - before
     finally:
         stop_server(proc)
@@ -175,7 +177,11 @@ def measure(
         f"DJANGO_SETTINGS_MODULE={settings_module}, which runs "
         f"`{gunicorn_line(args.port, args.workers, env)}`"
     )
-    return report.Run(LABELS[name], path, result, created), problems, server
+    per_request = ", ".join(
+        f"{group} {seconds * 1000 / max(result.requests, 1):.2f}" for group, seconds in cpu.items()
+    )
+    print(f"[{name}] CPU ms per request: {per_request}", flush=True)
+    return report.Run(LABELS[name], path, result, created, cpu), problems, server
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,8 +29,8 @@ from typing import Any
 
 import psycopg
 from django.conf import settings
-from django.db import connection
-from django.db.models import Model
+from django.db import connection, models
+from django.db.models import Field, Model
 from django.db.models.signals import post_save, pre_save
 
 
@@ -90,11 +90,44 @@ def _statement(parent: type[Model], children: tuple[tuple[type[Model], str | Non
     return "WITH " + ", ".join(parts) + f" SELECT {pk} FROM _p"
 
 
+# Fields whose database value is the Python value itself when that value is a plain str, int,
+# float, bool or None (the backend's own adaptation then does nothing else); anything else, or a
+# field with its own pre_save (auto_now, files), goes through the field's full preparation.
+_PLAIN_FIELDS = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.FloatField,
+)
+_PLAIN_VALUES = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _plan(model: type[Model], skip: str | None) -> tuple[tuple[Any, str, bool], ...]:
+    """Per column: the field, its attname, and whether a plain value may skip preparation."""
+    return tuple((f, f.attname, _plain(f)) for f in _columns(model, skip))
+
+
+def _plain(f: Any) -> bool:
+    if type(f).pre_save is not Field.pre_save:
+        return False
+    if isinstance(f, models.ForeignKey):  # the key's value is the target's: an integer id
+        return isinstance(f.target_field, models.IntegerField | models.AutoField)
+    return isinstance(f, _PLAIN_FIELDS) and type(f).get_db_prep_save is Field.get_db_prep_save
+
+
 def _values(obj: Model, skip: str | None) -> list[Any]:
-    return [
-        f.get_db_prep_save(f.pre_save(obj, True), connection=connection)
-        for f in _columns(type(obj), skip)
-    ]
+    """Each column's value as Model.save() would send it (field.pre_save, get_db_prep_save)."""
+    values = []
+    for f, attname, plain in _plan(type(obj), skip):
+        if plain:
+            value = getattr(obj, attname)
+            if type(value) in _PLAIN_VALUES:
+                values.append(value)
+                continue
+        values.append(f.get_db_prep_save(f.pre_save(obj, True), connection=connection))
+    return values
 
 
 def insert_together(parent: Model, *children: tuple[Model, str | None]) -> None:

@@ -14,8 +14,13 @@ CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 def new_reference() -> str:
-    """A short, unguessable, easy-to-read reference such as BB-7K3M-Q9TZ."""
-    chars = "".join(secrets.choice(CROCKFORD) for _ in range(8))
+    """A short, unguessable, easy-to-read reference such as BB-7K3M-Q9TZ.
+
+    40 random bits, read 5 at a time as 8 Crockford base-32 characters (each character uniform,
+    as with secrets.choice, in one call to the system's random source instead of eight).
+    """
+    bits = int.from_bytes(secrets.token_bytes(5), "big")
+    chars = "".join(CROCKFORD[(bits >> shift) & 31] for shift in range(35, -1, -5))
     return f"BB-{chars[:4]}-{chars[4:]}"
 
 
@@ -158,14 +163,33 @@ class Open311ApiKey(models.Model):
 class ServiceRequest(Tracked):
     """One report from a resident, whichever way it came in (web, Open311, assistant, staff)."""
 
-    reference = models.CharField(max_length=16, unique=True, default=new_reference, editable=False)
-    tracking_token = models.CharField(
-        max_length=40, unique=True, default=new_tracking_token, editable=False
+    # Every index costs each new request a write (and WAL): the unique references and tokens are
+    # constraints in Meta (a unique=True field would add a second, LIKE-pattern index nobody
+    # queries), foreign keys led by a composite index have none of their own, and sparse
+    # nullable keys get partial indexes (only the rows that have a value). The load benchmark's
+    # section in docs/benchmarks.md measures what this saves.
+    reference = models.CharField(max_length=16, default=new_reference, editable=False)
+    tracking_token = models.CharField(max_length=40, default=new_tracking_token, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
-    category = models.ForeignKey(ServiceCategory, on_delete=models.PROTECT, related_name="requests")
-    status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
+    category = models.ForeignKey(
+        ServiceCategory, on_delete=models.PROTECT, related_name="requests", db_index=False
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
     description = models.TextField(blank=True)
     attributes = models.JSONField(default=dict, blank=True)
 
@@ -176,7 +200,7 @@ class ServiceRequest(Tracked):
     area = models.ForeignKey(
         Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
     )
-    h3_cell = models.CharField(max_length=16, blank=True, db_index=True)
+    h3_cell = models.CharField(max_length=16, blank=True)
     photo = models.FileField(upload_to="requests/%Y/%m/", blank=True)
     media_url = models.URLField(max_length=500, blank=True)
 
@@ -196,30 +220,42 @@ class ServiceRequest(Tracked):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="service_requests",
+        db_index=False,
     )
 
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
     api_key = models.ForeignKey(
-        Open311ApiKey, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Open311ApiKey,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     client_key = models.CharField(
         max_length=80, blank=True, help_text="Who submitted (for idempotency)"
     )
     idempotency_key = models.CharField(max_length=100, blank=True)
-    open311_token = models.CharField(
-        max_length=40, unique=True, default=new_tracking_token, editable=False
-    )
+    open311_token = models.CharField(max_length=40, default=new_tracking_token, editable=False)
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="requests")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="requests", db_index=False
+    )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_requests",
+        db_index=False,
     )
     duplicate_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        db_index=False,
     )
 
     first_response_due = models.DateTimeField(null=True, blank=True)
@@ -235,13 +271,32 @@ class ServiceRequest(Tracked):
                 fields=["client_key", "idempotency_key"],
                 condition=~models.Q(idempotency_key=""),
                 name="one_request_per_idempotency_key",
-            )
+            ),
+            models.UniqueConstraint(fields=["reference"], name="request_reference_unique"),
+            models.UniqueConstraint(fields=["tracking_token"], name="request_tracking_unique"),
+            models.UniqueConstraint(fields=["open311_token"], name="request_open311_unique"),
         ]
         indexes = [
             models.Index(fields=["unit", "status"]),
             models.Index(fields=["created_at"]),
             models.Index(fields=["updated_at"]),
             models.Index(fields=["category", "created_at"]),
+            models.Index(fields=["status"], name="request_status_idx"),
+            *(
+                models.Index(
+                    fields=[name],
+                    name=f"request_{name}_idx",
+                    condition=models.Q(**{f"{name}__isnull": False}),
+                )
+                for name in (
+                    "resident",
+                    "assigned_to",
+                    "duplicate_of",
+                    "api_key",
+                    "created_by",
+                    "updated_by",
+                )
+            ),
         ]
         permissions = [("view_sla_performance", "Can see SLA performance by unit")]
 
@@ -283,13 +338,26 @@ class RequestUpdate(models.Model):
         default=False, help_text="Shown to the resident and in Open311 feeds"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     author_label = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [
+            # Most entries are written by the public or the system: only authored ones indexed.
+            models.Index(
+                fields=["author"],
+                name="update_author_idx",
+                condition=models.Q(author__isnull=False),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.request.reference} {self.kind} {self.created_at:%Y-%m-%d %H:%M}"

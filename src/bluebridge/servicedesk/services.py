@@ -171,16 +171,15 @@ def create_request(
         },
         actor_label=getattr(api_key, "name", "public"),
     )
+    fast = fast_insert.available(ServiceRequest, RequestUpdate, audit.AuditEvent)
     try:
-        if _notice_needed(sr) or not fast_insert.available(
-            ServiceRequest, RequestUpdate, audit.AuditEvent
-        ):
+        if _notice_needed(sr) or not fast:
             with transaction.atomic():
-                _insert_created(sr, update, event)
+                _insert_created(sr, update, event, fast)
                 _notify(sr, "request_received")
         else:
             # One statement, atomic by itself: one round trip instead of five (see fast_insert).
-            _insert_created(sr, update, event)
+            _insert_created(sr, update, event, fast)
     except IntegrityError:
         if new.idempotency_key:
             existing = ServiceRequest.objects.filter(
@@ -192,9 +191,10 @@ def create_request(
     return sr, True
 
 
-def _insert_created(sr: ServiceRequest, update: RequestUpdate, event: Any) -> None:
-    """Write a new request, its "created" timeline entry and its audit event, atomically."""
-    if fast_insert.available(ServiceRequest, RequestUpdate, audit.AuditEvent):
+def _insert_created(sr: ServiceRequest, update: RequestUpdate, event: Any, fast: bool) -> None:
+    """Write a new request, its "created" timeline entry and its audit event, atomically
+    (`fast`: in one statement, see fast_insert.available)."""
+    if fast:
         fast_insert.insert_together(sr, (update, "request_id"), (event, None))
         update.request = sr
         return
