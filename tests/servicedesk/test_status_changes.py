@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 
 from bluebridge.core.models import AuditEvent
-from bluebridge.servicedesk import services
+from bluebridge.servicedesk import duplicates, services
 from bluebridge.servicedesk.models import RequestUpdate, Status
 from bluebridge.servicedesk.validation import InvalidRequest
 
@@ -54,13 +54,13 @@ def test_it_merges_duplicates_and_suggests_them(file_request, make_user):
     first = file_request()
     second = file_request(lat=40.0101, lon=-90.0101)
     far = file_request(lat=40.019, lon=-90.019)
-    assert [s.pk for s in services.suggest_duplicates(second)] == [first.pk]
-    services.merge(second, first, user=agent)
+    assert [s.pk for s in duplicates.suggest_duplicates(second)] == [first.pk]
+    duplicates.merge(second, first, user=agent)
     second.refresh_from_db()
     assert second.status == Status.DUPLICATE and second.duplicate_of == first
     assert first.updates.filter(kind=RequestUpdate.MERGE).exists()
     with pytest.raises(InvalidRequest):
-        services.merge(far, far, user=agent)
+        duplicates.merge(far, far, user=agent)
 
 
 def test_it_lets_the_resident_reply(file_request):

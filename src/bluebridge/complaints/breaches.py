@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from bluebridge.complaints import recovery
 from bluebridge.complaints.recovery_models import RecoveryCase, Trigger
-from bluebridge.servicedesk import services, sla
+from bluebridge.servicedesk import clocks, sla
 from bluebridge.servicedesk.models import CLOSED_STATUSES, ServiceRequest
 
 BATCH = 500
@@ -30,7 +30,7 @@ def breached_requests(now: datetime) -> list[ServiceRequest]:
     )
     found = []
     for sr in candidates:
-        clock = services.clock(sr, now)
+        clock = clocks.clock(sr, now)
         if sla.OVERDUE in (clock.first_response, clock.resolution):
             found.append(sr)
     return found

@@ -22,7 +22,7 @@ from bluebridge.core.api_auth import STAFF_AUTH
 from bluebridge.core.api_auth import roles as require
 from bluebridge.core.api_errors import error_response
 from bluebridge.core.models import AuditEvent, Unit
-from bluebridge.servicedesk import queue, services, sla, staff_actions
+from bluebridge.servicedesk import clocks, queue, services, sla, staff_actions
 from bluebridge.servicedesk.models import (
     CLOSED_STATUSES,
     RequestUpdate,
@@ -87,7 +87,7 @@ class RequestDetail(RequestSummary):
 
 
 def _summary_fields(sr: ServiceRequest, now: datetime) -> dict[str, Any]:
-    clock = services.clock(sr, now)
+    clock = clocks.clock(sr, now)
     return {
         "reference": sr.reference,
         "status": sr.status,

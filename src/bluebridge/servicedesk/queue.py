@@ -1,7 +1,7 @@
 """The staff work queue: which requests to show, in what order, and their SLA clocks in words.
 
 Filtering and ordering happen in SQL (one query for the page, one for the counts); the clock of
-each row shown comes from services.clock, so the queue and the request page always agree.
+each row shown comes from clocks.clock, so the queue and the request page always agree.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.db.models import Case, Count, DateTimeField, F, Q, QuerySet, When
 from django.utils import timezone
 
 from bluebridge.core.models import Unit
-from bluebridge.servicedesk import services, sla
+from bluebridge.servicedesk import clocks, sla
 from bluebridge.servicedesk.models import CLOSED_STATUSES, ServiceRequest, Status
 
 PAGE_SIZE = 50
@@ -207,7 +207,7 @@ class Clocks:
 
 def clocks_for(sr: ServiceRequest, now: datetime | None = None) -> Clocks:
     now = now or timezone.now()
-    clock = services.clock(sr, now)
+    clock = clocks.clock(sr, now)
     first = describe(clock.first_response, sr.first_response_due, sr.first_response_at, now)
     done = sr.resolved_at or sr.closed_at
     resolution = describe(clock.resolution, sr.resolution_due, done, now)

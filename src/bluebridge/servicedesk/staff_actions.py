@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 
 from bluebridge.core import roles
-from bluebridge.servicedesk import services
+from bluebridge.servicedesk import duplicates, services
 from bluebridge.servicedesk.models import ServiceRequest, Status
 from bluebridge.servicedesk.validation import InvalidRequest
 
@@ -84,5 +84,5 @@ def merge_into(
         raise InvalidRequest(
             {"into": f"{ref} is itself a duplicate; merge into {into.duplicate_of.reference}"}
         )
-    services.merge(sr, into, user=user, request=request)
+    duplicates.merge(sr, into, user=user, request=request)
     return into

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from bluebridge.core import audit, roles
 from bluebridge.core.access import allow
 from bluebridge.core.models import AuditEvent, Unit
-from bluebridge.servicedesk import performance, services, staff_actions
+from bluebridge.servicedesk import duplicates, performance, services, staff_actions
 from bluebridge.servicedesk import queue as work_queue
 from bluebridge.servicedesk.models import CategoryAttribute, RequestUpdate, ServiceRequest, Status
 from bluebridge.servicedesk.validation import InvalidRequest
@@ -130,7 +130,7 @@ def _detail(
                     (v, label) for v, label in staff_actions.CHOOSABLE_STATUSES if v != sr.status
                 ],
                 "staff": staff_actions.assignable_staff(sr),
-                "suggestions": services.suggest_duplicates(sr) if sr.is_open else [],
+                "suggestions": duplicates.suggest_duplicates(sr) if sr.is_open else [],
             }
         )
     return render(request, "servicedesk/staff/request_detail.html", context, status=status)

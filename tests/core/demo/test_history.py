@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from bluebridge.core.demo.city import generate
-from bluebridge.servicedesk import services, sla
+from bluebridge.servicedesk import clocks, services, sla
 from bluebridge.servicedesk.models import (
     CLOSED_STATUSES,
     RequestUpdate,
@@ -45,7 +45,7 @@ def test_it_has_a_tail_of_open_requests_overdue_and_due_soon(city_until_now: Non
     open_requests = ServiceRequest.objects.exclude(status__in=CLOSED_STATUSES)
     states = Counter()
     for sr in open_requests:
-        clock = services.clock(sr, now)
+        clock = clocks.clock(sr, now)
         states[clock.first_response] += 1
         states[clock.resolution] += 1
     assert states[sla.OVERDUE] > 0
