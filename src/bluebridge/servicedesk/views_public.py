@@ -18,7 +18,7 @@ from bluebridge.core.access import allow
 from bluebridge.core.clients import client_ip
 from bluebridge.core.models import Area, AuditEvent, Notification
 from bluebridge.core.ratelimit import Verdict, rate_limited
-from bluebridge.servicedesk import forms, services
+from bluebridge.servicedesk import forms, services, tracking_text
 from bluebridge.servicedesk.models import CategoryAttribute, ServiceCategory, ServiceRequest
 from bluebridge.servicedesk.validation import InvalidRequest
 
@@ -227,7 +227,7 @@ def report_done(request: HttpRequest, token: str) -> HttpResponse:
 @rate_limited("web-track-lookup", respond=_too_many)
 def _lookup(request: HttpRequest) -> HttpResponse:
     typed = request.POST.get("reference", "")[:60]
-    reference = forms.normalise_reference(typed)
+    reference = tracking_text.normalise_reference(typed)
     context: dict[str, Any] = {"typed": typed}
     if not typed.strip():
         context["error"] = forms.FieldError(
@@ -256,7 +256,7 @@ def _lookup(request: HttpRequest) -> HttpResponse:
         return render(request, "servicedesk/public/track_lookup.html", context, status=404)
     context["result"] = {
         "reference": sr.reference,
-        "status": forms.status_name(sr.status),
+        "status": tracking_text.status_name(sr.status),
         "is_open": sr.is_open,
         "expected": timezone.localtime(sr.resolution_due) if sr.resolution_due else None,
     }
@@ -279,7 +279,7 @@ def _timeline(sr: ServiceRequest) -> list[dict[str, Any]]:
             title = _("Report received")
         elif update.kind == update.STATUS:
             title = _("Status changed to: %(status)s") % {
-                "status": forms.status_name(update.status_to)
+                "status": tracking_text.status_name(update.status_to)
             }
         elif update.kind == update.REPLY:
             title = _("You added information")
@@ -315,7 +315,7 @@ def _render_track(
     context = {
         "sr": sr,
         "category_name": sr.category.localized_name(language),
-        "status_name": forms.status_name(sr.status),
+        "status_name": tracking_text.status_name(sr.status),
         "timeline": _timeline(sr),
         "answers": _answers(sr, language),
         "expected": timezone.localtime(sr.resolution_due) if sr.resolution_due else None,
