@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +75,20 @@ def main() -> int:
 
         connections.close_all()
         drop_database(args.pg_url, args.database)
+
+
+def _server_side(connection: Any) -> tuple[float, int]:
+    """CPU seconds of this connection's PostgreSQL backend so far (read from /proc, so only for
+    a local server; 0 elsewhere) and the WAL insert position in bytes."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid(), pg_current_wal_insert_lsn() - '0/0'::pg_lsn")
+        pid, lsn = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        seconds = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        seconds = 0.0
+    return seconds, int(lsn)
 
 
 def profile(api_key: str, count: int, top: int) -> int:
@@ -143,15 +158,25 @@ def profile(api_key: str, count: int, top: int) -> int:
         f"{ROUNDS} alternating rounds; the least CPU per round is the least disturbed one:"
     )
     cpu_ms: dict[str, list[float]] = {"bare view": [], "Open311": []}
+    pg_ms: dict[str, list[float]] = {"bare view": [], "Open311": []}
+    wal: dict[str, list[float]] = {"bare view": [], "Open311": []}
     for _ in range(ROUNDS):
         for label, path in (("bare view", BARE_PATH), ("Open311", OPEN311_PATH)):
+            pg, lsn = _server_side(connection)
             cpu = time.process_time()
             for n in range(count):
                 post(30_000 + n, path)
             cpu_ms[label].append((time.process_time() - cpu) / count * 1000)
+            pg_after, lsn_after = _server_side(connection)
+            pg_ms[label].append((pg_after - pg) / count * 1000)
+            wal[label].append((lsn_after - lsn) / count)
     for label, found in cpu_ms.items():
         rounds = ", ".join(f"{ms:.2f}" for ms in found)
         print(f"  {label:10} least {min(found):.2f} ms CPU per POST (rounds: {rounds})")
+        print(
+            f"  {'':10} PostgreSQL backend, least {min(pg_ms[label]):.2f} ms CPU per POST; "
+            f"WAL written {min(wal[label]):.0f} bytes per POST"
+        )
     print(
         f"  Open311 / bare view, least CPU: {min(cpu_ms['Open311']) / min(cpu_ms['bare view']):.2f}"
     )
