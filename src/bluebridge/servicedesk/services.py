@@ -96,7 +96,8 @@ def create_request(
     """Validate and store a new request. Returns (request, created).
 
     A repeated idempotency key from the same client returns the first request, created=False.
-    The reference is only handed back once the transaction has committed.
+    The reference is only handed back once the transaction has committed. `api_key` is the
+    Open311 key the request came with (anything with its `id` and `name`), or None.
     """
     if new.idempotency_key:
         existing = ServiceRequest.objects.filter(
@@ -133,7 +134,7 @@ def create_request(
         account_id=new.account_id[:100],
         resident=author if author is not None and new.channel == "web" else None,
         channel=new.channel,
-        api_key=api_key,
+        api_key_id=getattr(api_key, "id", None),
         client_key=new.client_key[:80],
         idempotency_key=new.idempotency_key[:100],
         unit=category.routing_unit,

@@ -35,15 +35,6 @@ class ActiveKey:
     name: str
     rate_limit_per_minute: int | None
 
-    def as_model(self) -> Open311ApiKey:
-        """An unsaved stand-in with the key's id, enough to link a request to it without a query."""
-        key = Open311ApiKey(
-            id=self.id, name=self.name, rate_limit_per_minute=self.rate_limit_per_minute
-        )
-        key._state.adding = False
-        key._state.db = "default"
-        return key
-
 
 def find_active(secret: str) -> ActiveKey | None:
     """The active key with this secret, or None. One query per key per minute at most."""

@@ -222,7 +222,7 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
     assert isinstance(key, keys.ActiveKey)
     idempotency = request.headers.get("Idempotency-Key", "").strip()
     new = inputs.new_request(submitted, client_key=f"key:{key.id}", idempotency_key=idempotency)
-    sr, created = desk.create_request(new, request=request, api_key=key.as_model())
+    sr, created = desk.create_request(new, request=request, api_key=key)
     status = 201 if created else 200
     return respond(
         fmt, [public.posted_item(sr)], root="service_requests", item="request", status=status
