@@ -15,8 +15,10 @@ class FeedbackConfig(AppConfig):
         from bluebridge.core.roles import ADMIN, ANALYST, SUPERVISOR
         from bluebridge.feedback import demo, tasks
         from bluebridge.feedback.services.invitations import on_contact_closed
+        from bluebridge.feedback.services.texts import on_text_submitted
 
         events.contact_closed.connect(on_contact_closed, dispatch_uid="feedback-invite")
+        events.text_submitted.connect(on_text_submitted, dispatch_uid="feedback-text")
         schedule.register(
             "feedback-invitations", tasks.sweep_invitations, every=timedelta(minutes=15)
         )

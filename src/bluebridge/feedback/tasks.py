@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from bluebridge.feedback.services import concerns, invitations
+from bluebridge.feedback.services import concerns, invitations, texts
 
 
 @task()
 def analyse_response(response_id: int) -> int:
     """Redact and score the sentiment of a response's free-text answers."""
     return concerns.analyse_response(response_id)
+
+
+@task()
+def analyse_text(item_id: int) -> bool:
+    """Redact and score the sentiment of a complaint's or a chat's text (text_submitted)."""
+    return texts.analyse(item_id)
 
 
 @task()
