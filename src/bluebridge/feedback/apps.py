@@ -23,6 +23,9 @@ class FeedbackConfig(AppConfig):
             "feedback-invitations", tasks.sweep_invitations, every=timedelta(minutes=15)
         )
         schedule.register("feedback-concerns", tasks.scan_concerns, daily_at=time(3, 15))
+        schedule.register(
+            "feedback-sentiment-model", tasks.train_sentiment_model, daily_at=time(2, 45)
+        )
         nav.register("public", "community-survey", _("Community survey"), order=60)
         nav.register(
             "staff",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django_tasks import task
 
-from bluebridge.feedback.services import concerns, invitations, texts
+from bluebridge.feedback.services import concerns, invitations, sentiment_model, texts
 
 
 @task()
@@ -29,3 +31,9 @@ def sweep_invitations() -> dict[str, int]:
 def scan_concerns() -> dict[str, int]:
     """Daily: recurring concerns by area and month, and emerging-concern alerts."""
     return concerns.scan()
+
+
+@task()
+def train_sentiment_model() -> dict[str, Any]:
+    """Daily: train the department's sentiment model on rated survey comments, once enough."""
+    return sentiment_model.train()

@@ -19,6 +19,7 @@ from django.utils import timezone
 from bluebridge.core.models import Area
 from bluebridge.feedback import text as engine
 from bluebridge.feedback.models import SubmittedText, TextSource
+from bluebridge.feedback.services import sentiment_model
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ def analyse(item_id: int) -> bool:
     item = SubmittedText.objects.filter(pk=item_id).first()
     if item is None or not item.text:
         return False
-    [sentiment] = engine.analyse_sentiment([item.text])
+    [sentiment] = engine.analyse_sentiment([item.text], sentiment_model.current())
     item.redacted = engine.redact(item.text)[:MAX_REDACTED]
     item.sentiment_label = sentiment.label
     item.sentiment_score = float(sentiment.score)
