@@ -38,7 +38,7 @@ def survey_path(file_request: Any, make_user: Any) -> str:
 
 
 def test_a_resident_answers_from_the_link_and_the_dashboard_shows_it(
-    new_page: Any, survey_path: str, make_user: Any
+    new_page: Any, survey_path: str, make_user: Any, tasks: Any
 ) -> None:
     page = new_page("en")
     page.goto(survey_path)
@@ -55,6 +55,7 @@ def test_a_resident_answers_from_the_link_and_the_dashboard_shows_it(
     assert "Thank you for your answers" in page.content()
     assert_accessible(page, "survey thank-you page")
     assert Response.objects.get(kind="post_contact").area.code == "B1"
+    tasks()  # the comment's sentiment, in the background
 
     make_user(roles.ANALYST, username="analyst-1")
     staff = new_page("en", viewport=DESKTOP)
@@ -65,6 +66,8 @@ def test_a_resident_answers_from_the_link_and_the_dashboard_shows_it(
     staff.wait_for_url("**/staff/feedback/")
     row = staff.locator('#area-responses-table tr[data-area="B1"]')
     assert row.locator(".bb-count").inner_text() == "1"
+    mood = staff.locator('#sentiment-table tr[data-source="survey"][data-area="B1"]')
+    assert mood.locator(".bb-count").inner_text() == "1"
     assert_accessible(staff, "listening dashboard")
 
 

@@ -9,7 +9,13 @@ from django.db.models import Count
 
 from bluebridge.core.demo.city import generate
 from bluebridge.feedback.demo import PLANTED_STREET
-from bluebridge.feedback.models import Answer, ConcernAlert, Invitation, Response
+from bluebridge.feedback.models import (
+    Answer,
+    ConcernAlert,
+    Invitation,
+    Response,
+    SubmittedText,
+)
 
 
 def test_the_demo_city_has_survey_responses_and_a_planted_concern(db: Any) -> None:
@@ -30,3 +36,6 @@ def test_the_demo_city_has_survey_responses_and_a_planted_concern(db: Any) -> No
     assert texts.exists() and not texts.filter(sentiment_label="").exists()
     assert Answer.objects.filter(text__contains=PLANTED_STREET).exists()
     assert ConcernAlert.objects.filter(theme__icontains="speed").exists()
+    # The demo complaints' texts were scored too (sent by the complaints demo).
+    complaints = SubmittedText.objects.filter(source="complaint")
+    assert complaints.exists() and not complaints.filter(sentiment_label="").exists()

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from bluebridge.complaints import clocks, letters
+from bluebridge.complaints import clocks, letters, texts
 from bluebridge.complaints.models import (
     Allegation,
     Commendation,
@@ -118,6 +118,7 @@ def populate(ctx: Any) -> list[str]:
         elif complaint.acknowledged_at:
             complaint.status = "investigation" if kind == "conduct" else "recovery"
         complaint.save()
+        texts.send_description(complaint)  # sentiment, by the feedback app
         ComplaintEvent.objects.create(
             complaint=complaint, kind="created", public=True, created_at=created
         )

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_time
 
-from bluebridge.complaints import classify, clocks, letters, recovery, uploads
+from bluebridge.complaints import classify, clocks, letters, recovery, texts, uploads
 from bluebridge.complaints.models import (
     Channel,
     Commendation,
@@ -245,6 +245,7 @@ def create_complaint(
             )
             outcomes = uploads.store(complaint, new.files)
             letters.received_notice(complaint)
+            texts.send_description(complaint)
             if kind == Kind.SERVICE:
                 recovery.open_for_complaint(complaint)
     except IntegrityError:

@@ -20,6 +20,13 @@ survey_answered
     ("post_contact" | "community" | "recovery"), source_kind ("request" | "complaint" | "chat" |
     ""), source_reference, satisfied (bool or None: None when the survey asks nothing about
     satisfaction), score (float 0..1 or None), email, phone, language.
+
+text_submitted
+    A resident wrote free text that says how they feel about the service, outside a survey: a
+    complaint's description, the resident's side of a chat that was rated or closed. Sending it
+    again with the same source and reference replaces the earlier text. kwargs: source
+    ("complaint" | "chat"), reference, text, language, area (core.Area or None), sensitive
+    (bool: analyse and count it, never quote it), submitted_at (aware datetime).
 """
 
 from __future__ import annotations
@@ -29,3 +36,4 @@ from django.dispatch import Signal
 contact_closed = Signal()
 request_reopened = Signal()
 survey_answered = Signal()
+text_submitted = Signal()

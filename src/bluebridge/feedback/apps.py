@@ -15,12 +15,17 @@ class FeedbackConfig(AppConfig):
         from bluebridge.core.roles import ADMIN, ANALYST, SUPERVISOR
         from bluebridge.feedback import demo, tasks
         from bluebridge.feedback.services.invitations import on_contact_closed
+        from bluebridge.feedback.services.texts import on_text_submitted
 
         events.contact_closed.connect(on_contact_closed, dispatch_uid="feedback-invite")
+        events.text_submitted.connect(on_text_submitted, dispatch_uid="feedback-text")
         schedule.register(
             "feedback-invitations", tasks.sweep_invitations, every=timedelta(minutes=15)
         )
         schedule.register("feedback-concerns", tasks.scan_concerns, daily_at=time(3, 15))
+        schedule.register(
+            "feedback-sentiment-model", tasks.train_sentiment_model, daily_at=time(2, 45)
+        )
         nav.register("public", "community-survey", _("Community survey"), order=60)
         nav.register(
             "staff",

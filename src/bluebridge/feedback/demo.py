@@ -22,9 +22,11 @@ from bluebridge.feedback.models import (
     Kind,
     OptOut,
     Response,
+    SubmittedText,
     Survey,
 )
 from bluebridge.feedback.services import concerns
+from bluebridge.feedback.services import texts as submitted
 from bluebridge.feedback.services.contacts import contact_hash
 from bluebridge.servicedesk.models import ServiceRequest
 
@@ -95,6 +97,7 @@ def wipe() -> None:
     ConcernTheme.objects.all().delete()
     ConcernAlert.objects.all().delete()
     OptOut.objects.all().delete()
+    SubmittedText.objects.all().delete()
 
 
 def _moment(rng: random.Random, month_start: datetime, now: datetime) -> datetime:
@@ -279,8 +282,13 @@ def populate(ctx: DemoContext) -> list[str]:
     answered = _post_contact(ctx, post, rng)
     texts = list(Answer.objects.filter(qtype="text", response__channel="demo"))
     concerns.analyse_answers(texts)
+    # Complaint texts the complaints demo sent (text_submitted): scored now, not by the worker.
+    pending = list(SubmittedText.objects.exclude(text="").values_list("pk", flat=True))
+    for pk in pending:
+        submitted.analyse(pk)
     found = concerns.scan(ctx.now, use_embeddings=False)
     return [
         f"feedback: {len(made)} community survey responses, {answered} post-contact responses, "
-        f"{found['themes']} concern groups, {found['alerts']} emerging-concern alerts"
+        f"{found['themes']} concern groups, {found['alerts']} emerging-concern alerts, "
+        f"{len(pending)} complaint and chat texts scored"
     ]

@@ -275,3 +275,39 @@ class ConcernAlert(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class TextSource(models.TextChoices):
+    COMPLAINT = "complaint", "Complaints"
+    CHAT = "chat", "Chat feedback"
+
+
+class SubmittedText(models.Model):
+    """Free text from another app (core.events.text_submitted): its sentiment and redacted text.
+
+    The original text is kept only until it is analysed, then wiped: the owning app keeps it.
+    What is shown outside the owning team is `redacted`, and never for a sensitive text.
+    """
+
+    source = models.CharField(max_length=16, choices=TextSource.choices)
+    reference = models.CharField(max_length=40)
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    language = models.CharField(max_length=8, default="en")
+    sensitive = models.BooleanField(default=False)
+    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    text = models.TextField(blank=True, help_text="wiped once analysed")
+    redacted = models.TextField(blank=True)
+    sentiment_label = models.CharField(max_length=10, blank=True)
+    sentiment_score = models.FloatField(null=True, blank=True)
+    sentiment_source = models.CharField(max_length=20, blank=True)
+    analysed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        unique_together = [("source", "reference")]
+        indexes = [models.Index(fields=["source", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.reference}: {self.sentiment_label or 'not analysed'}"

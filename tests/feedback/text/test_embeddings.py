@@ -41,3 +41,25 @@ def test_the_installed_model_matches_the_pinned_hash() -> None:
 
 def test_nothing_to_encode_gives_an_empty_matrix() -> None:
     assert embeddings.encode([]).shape == (0, embeddings.DIMENSIONS)
+
+
+def test_no_text_gives_an_empty_layer_matrix() -> None:
+    assert embeddings.encode_layers([], (4, 5, 6)).shape == (0, 3 * embeddings.DIMENSIONS)
+
+
+@pytest.mark.skipif(not embeddings.available(), reason="sentence embeddings not installed")
+def test_layer_means_are_cached_and_the_last_layer_gives_the_sentence_direction(
+    tmp_path: Path,
+) -> None:
+    import numpy as np
+
+    texts = ["The officer was kind", "Nobody came"]
+    layers = embeddings.encode_layers_cached(texts, tmp_path, (5, 6))
+    assert layers.shape == (2, 2 * embeddings.DIMENSIONS)
+    assert list(tmp_path.glob("minilm-layers-*.npy"))
+    again = embeddings.encode_layers_cached(texts, tmp_path, (5, 6))
+    assert np.array_equal(layers, again)
+    last = layers[:, embeddings.DIMENSIONS :]
+    last = last / np.linalg.norm(last, axis=1, keepdims=True)
+    sentence = embeddings.encode(texts)
+    assert (last * sentence).sum(axis=1).min() > 0.95  # same direction as the pooled sentence

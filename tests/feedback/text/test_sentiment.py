@@ -137,3 +137,23 @@ def test_loading_something_else_is_refused(tmp_path: Path) -> None:
 )
 def test_ratings_become_labels(rating: int, scale: int, label: str) -> None:
     assert label_from_rating(rating, scale) == label
+
+
+def test_a_model_of_the_older_format_asks_to_be_trained_again(tmp_path: Path) -> None:
+    import pickle
+
+    from bluebridge.feedback.text.learned import MAGIC
+
+    path = tmp_path / "old.pkl"
+    path.write_bytes(MAGIC + pickle.dumps({"format": "bluebridge-sentiment-1"}))
+    with pytest.raises(ValueError, match=r"older version .* train the model again"):
+        SentimentModel.load(path)
+
+
+def test_the_stack_reports_its_own_cross_validated_score(
+    labelled_comments: tuple[list[str], list[str]],
+) -> None:
+    model = SentimentModel(use_embeddings=False, folds=3).fit(*labelled_comments)
+    assert model.cv_macro_f1 is not None and 0.8 <= model.cv_macro_f1 <= 1.0
+    proba = model.predict_proba(["Excellent service", "Awful and rude"])
+    assert proba.shape == (2, 3) and abs(float(proba.sum()) - 2.0) < 1e-6

@@ -19,7 +19,7 @@ from bluebridge.assistant.models import (
     SafetyHit,
     Sender,
 )
-from bluebridge.assistant.services import chat_requests, handoff, training
+from bluebridge.assistant.services import chat_requests, feedback_text, handoff, training
 from bluebridge.assistant.services.knowledge import article_for
 from bluebridge.assistant.services.replies import (
     ACK,
@@ -281,6 +281,7 @@ def feedback(
     if message is None:
         raise BadMessage("there is no answer with this id in this conversation")
     AnswerFeedback.objects.update_or_create(message=message, defaults={"helpful": helpful})
+    feedback_text.send(conversation)
     if helpful:
         conversation.unhelpful_count = 0
         conversation.save(update_fields=["unhelpful_count", "updated_at"])

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bluebridge.assistant.models import Conversation, ConversationState, Message, Sender
+from bluebridge.assistant.services import feedback_text
 from bluebridge.assistant.services.replies import HANDOFF, Reply, Speaking, say, silent
 from bluebridge.core import audit, events
 from bluebridge.core.models import AuditEvent, Unit
@@ -150,6 +151,7 @@ def hand_off(
         conversation.handoff_reason = reason[:40]
         conversation.flow = {}
         conversation.save()
+        feedback_text.send(conversation)
         with Speaking(language):
             text = _(
                 "I'm passing this conversation to a person at the front desk. Stay on this page: "
@@ -264,6 +266,7 @@ def close(conversation: Conversation, agent: User, *, request: HttpRequest | Non
             unit=Unit.objects.filter(code="front-desk").first(),
             closed_at=now,
         )
+        feedback_text.send(conversation)
 
 
 def waiting_too_long(minutes: int = 10) -> QuerySet[Conversation]:

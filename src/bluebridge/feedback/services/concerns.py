@@ -15,6 +15,7 @@ from django.utils import timezone
 from bluebridge.core.models import Area
 from bluebridge.feedback import text
 from bluebridge.feedback.models import Answer, ConcernAlert, ConcernTheme, QuestionType
+from bluebridge.feedback.services import sentiment_model
 from bluebridge.feedback.services.periods import month_of, recent_months
 
 HISTORY_MONTHS = 6
@@ -26,7 +27,7 @@ def analyse_answers(answers: list[Answer]) -> int:
     todo = [a for a in answers if a.qtype == QuestionType.TEXT and a.text.strip()]
     if not todo:
         return 0
-    scores = text.analyse_sentiment([a.text for a in todo])
+    scores = text.analyse_sentiment([a.text for a in todo], sentiment_model.current())
     for answer, sentiment in zip(todo, scores, strict=True):
         answer.redacted = text.redact(answer.text)
         answer.sentiment_label = sentiment.label

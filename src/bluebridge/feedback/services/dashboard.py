@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from bluebridge.core.models import Area
 from bluebridge.feedback.models import ConcernAlert, ConcernTheme, Kind, Response
-from bluebridge.feedback.services import metrics, trust
+from bluebridge.feedback.services import metrics, sentiment, trust
 from bluebridge.feedback.services.periods import Period, month_of, parse, shift_month
 
 MIN_AREA_RESPONSES = 1  # post-contact counts by area are counts only, no demographics
@@ -33,6 +33,8 @@ class Dashboard:
     concerns: list[dict[str, Any]]
     alerts: list[ConcernAlert]
     map_features: dict[str, Any] = field(default_factory=dict)
+    sentiment: list[sentiment.SentimentRow] = field(default_factory=list)
+    negative_quotes: list[dict[str, Any]] = field(default_factory=list)
 
 
 def default_period(now: datetime | None = None) -> str:
@@ -141,4 +143,6 @@ def build(period_label: str, *, kind: str, small_areas: str, trend_area: str = "
             ]
         ),
         map_features=map_features(rows, kind),
+        sentiment=sentiment.by_source(period),
+        negative_quotes=sentiment.negative_quotes(period),
     )

@@ -139,7 +139,8 @@ def _benchmark_sentiment(options: dict[str, Any]) -> Result:
     text = (
         f"trained on {result['n_train']}, tested on {result['n_test']}\n"
         f"learned: accuracy {result['learned']['accuracy']:.3f}, "
-        f"macro-F1 {result['learned']['macro_f1']:.3f} ({result['learned']['features']})\n"
+        f"macro-F1 {result['learned']['macro_f1']:.3f} ({result['learned']['features']}; "
+        f"cross-validated on the training file: {result['learned']['cv_macro_f1']})\n"
         f"VADER:   accuracy {result['vader']['accuracy']:.3f}, "
         f"macro-F1 {result['vader']['macro_f1']:.3f}"
     )
@@ -195,7 +196,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--test", required=True, help="labelled CSV (.csv or .csv.gz)")
     p.add_argument("--text-column", default="text")
     p.add_argument("--label-column", default="airline_sentiment")
-    p.add_argument("--no-embeddings", action="store_true", help="TF-IDF and VADER features only")
+    p.add_argument(
+        "--no-embeddings", action="store_true", help="n-grams, NB-LR and VADER only (no encoder)"
+    )
     p.add_argument("--embedding-cache", help="directory to cache embeddings in (e.g. /tmp)")
     p.add_argument("--save-model", help="write the trained model to this path")
 

@@ -107,3 +107,54 @@ def encode_cached(texts: list[str], cache_dir: str | Path | None) -> np.ndarray:
     path.parent.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors)
     return vectors
+
+
+def encode_layers(
+    texts: list[str], layers: tuple[int, ...] = (4, 5, 6), *, batch_size: int = 64
+) -> np.ndarray:
+    """Token embeddings of hidden layers, mean-pooled over the text, side by side.
+
+    One row per text, 384 columns per layer (layer 0 is the word-embedding layer, 6 the last;
+    the sentence embedding is the unit-length mean of layer 6). Not normalised: the learned
+    sentiment model standardises them.
+    """
+    if not texts:
+        return np.zeros((0, DIMENSIONS * len(layers)), dtype=np.float32)
+    import torch
+
+    model = _model()
+    transformer = model[0]
+    tokenizer, network = transformer.tokenizer, transformer.auto_model
+    out = np.zeros((len(texts), len(layers), DIMENSIONS), dtype=np.float32)
+    with torch.inference_mode():
+        for start in range(0, len(texts), batch_size):
+            batch = tokenizer(
+                list(texts[start : start + batch_size]),
+                padding=True,
+                truncation=True,
+                max_length=transformer.max_seq_length,
+                return_tensors="pt",
+            )
+            hidden = network(**batch, output_hidden_states=True).hidden_states
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden[0].dtype)
+            for column, layer in enumerate(layers):
+                pooled = (hidden[layer] * mask).sum(1) / mask.sum(1).clamp(min=1)
+                out[start : start + batch_size, column] = pooled.numpy()
+    return out.reshape(len(texts), -1)
+
+
+def encode_layers_cached(
+    texts: list[str], cache_dir: str | Path | None, layers: tuple[int, ...] = (4, 5, 6)
+) -> np.ndarray:
+    """`encode_layers`, memoised on disk under cache_dir by a hash of the texts (for benchmarks)."""
+    if cache_dir is None:
+        return encode_layers(texts, layers)
+    key = "\x1e".join(texts) + "|layers=" + ",".join(map(str, layers))
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    path = Path(cache_dir) / f"minilm-layers-{digest}.npy"
+    if path.exists():
+        return np.load(path)
+    vectors = encode_layers(texts, layers)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, vectors)
+    return vectors

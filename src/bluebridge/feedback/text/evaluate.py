@@ -61,8 +61,9 @@ def benchmark_sentiment(
         "learned": {
             **_scores(truth, learned, learned_seconds),
             "trained": model.is_trained,
-            "features": "tfidf words+chars, vader"
-            + (" + minilm embeddings" if model.use_embeddings else ""),
+            "features": "stack: words, chars, nb-lr, vader"
+            + (" + minilm sentence and layers 4-6" if model.use_embeddings else ""),
+            "cv_macro_f1": round(model.cv_macro_f1, 4) if model.cv_macro_f1 is not None else None,
             "fit_seconds": round(fit_seconds, 2),
         },
         "vader": _scores(truth, baseline, vader_seconds),
