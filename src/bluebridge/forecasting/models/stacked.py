@@ -1,55 +1,36 @@
-"""Stacked kernels: a non-negative mix of the ensemble's candidates fitted on past windows.
+"""Stacked kernels (`best`): a non-negative mix of kernel candidates fitted on past windows.
 
-Each candidate (ensemble.py: the grid ETAS and 20 space–time kernel densities) is scaled to
-sum to one over the grid. On validation windows [o_v, o_v + w) that end at or before the
-origin (w = max(horizon, 7 days), the last `validation_days`), the weights beta >= 0 minimise
-the squared error between sum_j beta_j s_j(cell) and the incidents per cell; squared error
-puts the weight on the busy cells that decide the top of the ranking. Only the normal
-equations (candidates x candidates) of each window are kept, cached by the content of the
-events before the window's end, so neighbouring origins reuse them.
+Candidates (stackwindows.py) are space–time kernel densities at several spatial scales and
+memories, past counts (the naive baseline) among them, each scaled to sum to one. At a
+forecast origin o with horizon h:
+
+1. Validation windows [s, s + L), L = max(h, `validation_window_days`), start on a fixed
+   lattice (every max(L, `stride_days`) days since the epoch) over the last
+   `validation_days`, and end at or before o.
+2. Weights beta >= 0 minimise the squared error between the mix and the incidents per cell
+   summed over the windows (NNLS on the cached normal equations); squared error puts the
+   weight on the busy cells that decide the top of the ranking.
+3. Guard: the mix is shrunk toward past counts, (1 - a) beta + a naive for a in `SHRINK`;
+   the a kept is the one with the best validation PAI (1, 5 and 10 %) among those that flag
+   at least as many of the windows' incidents as past counts at every level (a = 1 is past
+   counts itself, so there is always one).
+
+The score at o is the chosen mix of the candidates computed from the events before o.
 """
 
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 
 import numpy as np
 from scipy.optimize import nnls
 
 from .base import Model
-from .ensemble import candidate_scores, candidates, window_key
 from .events import Events
 from .grid import Grid
+from .stackwindows import COVERAGES, NAIVE, Past, WindowStats, candidates
 
-_CACHE: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
-_CACHE_SIZE = 2048
-
-
-def _normalised(scores: list[np.ndarray]) -> np.ndarray:
-    out = np.vstack(scores)
-    sums = out.sum(axis=1, keepdims=True)
-    return np.divide(out, sums, out=np.zeros_like(out), where=sums > 0)
-
-
-def normal_equations(
-    events: Events, grid: Grid, start: float, window: float, with_sepp: bool
-) -> tuple[np.ndarray, np.ndarray]:
-    end = start + window
-    upto = events.before(end)
-    key = window_key(upto, grid, start, end, with_sepp)
-    hit = _CACHE.get(key)
-    if hit is not None:
-        _CACHE.move_to_end(key)
-        return hit
-    past = upto.before(start)
-    y = grid.counts(upto.between(start, end))
-    S = _normalised(candidate_scores(past, grid, start, window, with_sepp))
-    out = (S @ S.T, S @ y)
-    _CACHE[key] = out
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return out
+SHRINK = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 class StackedKernels(Model):
@@ -57,44 +38,66 @@ class StackedKernels(Model):
     title = "Stacked kernel mix (ours)"
     defaults = {
         "validation_days": 182.0,
-        "min_validation": 6.0,
+        "min_validation": 12.0,
         "min_history_days": 28.0,
         "validation_window_days": 7.0,
-        "sepp": 1.0,
+        "stride_days": 7.0,
         "ridge": 1e-6,
+        "guard": 1.0,
     }
 
-    def windows(self, events: Events, origin: float, window: float) -> np.ndarray:
+    def window_starts(self, events: Events, origin: float, horizon: float) -> np.ndarray:
+        length = max(horizon, self.params["validation_window_days"])
+        stride = max(length, self.params["stride_days"])
         count = max(
-            int(self.params["min_validation"]), math.ceil(self.params["validation_days"] / window)
+            int(self.params["min_validation"]), math.ceil(self.params["validation_days"] / stride)
         )
-        last = math.floor((origin - window) / window) * window
-        starts = last - window * np.arange(count)
+        last = math.floor((origin - length) / stride) * stride
+        starts = last - stride * np.arange(count)
         return starts[starts >= float(events.t[0]) + self.params["min_history_days"]]
 
-    def weights(self, events: Events, grid: Grid, origin: float, horizon: float) -> np.ndarray:
-        window = max(horizon, self.params["validation_window_days"])
-        sepp = bool(self.params["sepp"])
-        starts = self.windows(events, origin, window)
-        n = len(candidates()) + int(sepp)
+    def fit(
+        self, past: Past, events: Events, origin: float, horizon: float
+    ) -> tuple[np.ndarray, list[WindowStats]]:
+        n = len(candidates())
+        starts = self.window_starts(events, origin, horizon)
         if len(starts) == 0:
             beta = np.zeros(n)
-            beta[4] = 1.0  # the cell alone, no decay: past counts
-            return beta
-        G = np.zeros((n, n))
-        b = np.zeros(n)
-        for s in starts:
-            g, v = normal_equations(events, grid, float(s), window, sepp)
-            G += g
-            b += v
-        G += (self.params["ridge"] * np.trace(G) / n + 1e-12) * np.eye(n)
+            beta[NAIVE] = 1.0
+            return beta, []
+        length = max(horizon, self.params["validation_window_days"])
+        stats = past.windows(starts, length)
+        G = sum(s.gram for s in stats)
+        b = sum(s.cross for s in stats)
+        assert isinstance(G, np.ndarray) and isinstance(b, np.ndarray)
+        G = G + (self.params["ridge"] * np.trace(G) / n + 1e-12) * np.eye(n)
         L = np.linalg.cholesky(G)
         beta, _ = nnls(L.T, np.linalg.solve(L, b))
-        return beta
+        return beta, stats
+
+    def weights(self, events: Events, grid: Grid, origin: float, horizon: float) -> np.ndarray:
+        """The mix used at `origin` (one weight per candidate), guard included."""
+        beta, stats = self.fit(Past(events, grid), events, origin, horizon)
+        return self.guard(beta, stats)
+
+    def guard(self, beta: np.ndarray, stats: list[WindowStats]) -> np.ndarray:
+        naive = np.zeros_like(beta)
+        naive[NAIVE] = 1.0
+        if not stats or beta.sum() <= 0:
+            return naive
+        beta = beta / beta.sum()
+        if not self.params["guard"]:
+            return beta
+        n_events = max(sum(s.n_events for s in stats), 1.0)
+        options = [(1 - a) * beta + a * naive for a in SHRINK]
+        hits = [sum(s.hits(o) for s in stats) for o in options]
+        pai = [float(np.sum(h / n_events / np.array(COVERAGES))) for h in hits]
+        ok = [i for i, h in enumerate(hits) if np.all(h >= hits[-1])]
+        return options[max(ok, key=lambda i: (pai[i], -i))]
 
     def predict(self, events: Events, grid: Grid, origin: float, horizon: float) -> np.ndarray:
         if len(events) == 0:
             return np.zeros(grid.n_cells)
-        beta = self.weights(events, grid, origin, horizon)
-        S = _normalised(candidate_scores(events, grid, origin, horizon, bool(self.params["sepp"])))
-        return beta @ S
+        past = Past(events, grid)
+        beta, stats = self.fit(past, events, origin, horizon)
+        return self.guard(beta, stats) @ past.scores(origin)
