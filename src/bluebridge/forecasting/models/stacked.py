@@ -24,6 +24,7 @@ import math
 
 import numpy as np
 from scipy.optimize import nnls
+from threadpoolctl import threadpool_limits
 
 from .base import Model
 from .events import Events
@@ -44,6 +45,7 @@ class StackedKernels(Model):
         "stride_days": 7.0,
         "ridge": 1e-6,
         "guard": 1.0,
+        "poisson": 2.0,
     }
 
     def window_starts(self, events: Events, origin: float, horizon: float) -> np.ndarray:
@@ -64,7 +66,7 @@ class StackedKernels(Model):
         if len(starts) == 0:
             beta = np.zeros(n)
             beta[NAIVE] = 1.0
-            return beta, []
+            return beta[None, :], []
         length = max(horizon, self.params["validation_window_days"])
         stats = past.windows(starts, length)
         G = sum(s.gram for s in stats)
@@ -73,23 +75,31 @@ class StackedKernels(Model):
         G = G + (self.params["ridge"] * np.trace(G) / n + 1e-12) * np.eye(n)
         L = np.linalg.cholesky(G)
         beta, _ = nnls(L.T, np.linalg.solve(L, b))
+        if self.params["poisson"] == 1:
+            beta = poisson_weights(stats, beta)
+        elif self.params["poisson"] == 2:
+            beta = np.vstack([beta, poisson_weights(stats, beta)])
         return beta, stats
 
     def weights(self, events: Events, grid: Grid, origin: float, horizon: float) -> np.ndarray:
         """The mix used at `origin` (one weight per candidate), guard included."""
-        beta, stats = self.fit(Past(events, grid), events, origin, horizon)
-        return self.guard(beta, stats)
+        with threadpool_limits(1, user_api="blas"):
+            beta, stats = self.fit(Past(events, grid), events, origin, horizon)
+            return self.guard(beta, stats)
 
-    def guard(self, beta: np.ndarray, stats: list[WindowStats]) -> np.ndarray:
-        naive = np.zeros_like(beta)
+    def guard(self, fits: np.ndarray, stats: list[WindowStats]) -> np.ndarray:
+        fits = np.atleast_2d(fits)
+        naive = np.zeros(fits.shape[1])
         naive[NAIVE] = 1.0
-        if not stats or beta.sum() <= 0:
+        fits = fits[fits.sum(axis=1) > 0]
+        if not stats or len(fits) == 0:
             return naive
-        beta = beta / beta.sum()
+        fits = fits / fits.sum(axis=1, keepdims=True)
         if not self.params["guard"]:
-            return beta
+            return fits[0]
         n_events = max(sum(s.n_events for s in stats), 1.0)
-        options = [(1 - a) * beta + a * naive for a in SHRINK]
+        options = [(1 - a) * beta + a * naive for beta in fits for a in SHRINK[:-1]]
+        options.append(naive)
         hits = [sum(s.hits(o) for s in stats) for o in options]
         pai = [float(np.sum(h / n_events / np.array(COVERAGES))) for h in hits]
         ok = [i for i, h in enumerate(hits) if np.all(h >= hits[-1])]
@@ -98,6 +108,28 @@ class StackedKernels(Model):
     def predict(self, events: Events, grid: Grid, origin: float, horizon: float) -> np.ndarray:
         if len(events) == 0:
             return np.zeros(grid.n_cells)
-        past = Past(events, grid)
-        beta, stats = self.fit(past, events, origin, horizon)
-        return self.guard(beta, stats) @ past.scores(origin)
+        # The products here are small: a second BLAS thread only adds synchronisation (twice
+        # the time on a busy 2-core machine).
+        with threadpool_limits(1, user_api="blas"):
+            past = Past(events, grid)
+            beta, stats = self.fit(past, events, origin, horizon)
+            return self.guard(beta, stats) @ past.scores(origin)
+
+
+def poisson_weights(
+    stats: list[WindowStats], start: np.ndarray, iterations: int = 100
+) -> np.ndarray:
+    """Mixture weights that maximise the Poisson likelihood of the windows' incidents.
+
+    Every candidate sums to one over the grid, so the expected total of a window is sum(beta)
+    and the EM update is beta_j <- beta_j * sum_cells y s_j / (beta . s) / windows."""
+    S = np.hstack([s.event_scores for s in stats])
+    y = np.concatenate([s.event_counts for s in stats])
+    keep = S.max(axis=0) > 0
+    S, y = S[:, keep], y[keep]
+    n = len(stats)
+    beta = np.maximum(start, 0) + 1e-3 * max(float(start.sum()), 1e-9) / len(start)
+    for _ in range(iterations):
+        rate = beta @ S
+        beta = beta * (S @ (y / rate)) / n
+    return beta

@@ -50,6 +50,8 @@ class WindowStats:
     pool_future: np.ndarray  # incidents of the window in the pool cells
     ks: np.ndarray  # cells flagged at each coverage (of the cells with past incidents)
     n_events: float  # incidents of the window, all cells
+    event_scores: np.ndarray  # candidates x cells that had incidents in the window
+    event_counts: np.ndarray  # incidents in those cells
 
     def hits(self, beta: np.ndarray) -> np.ndarray:
         """Incidents in the top-k cells of the mix `beta` at each coverage (ties: cell id)."""
@@ -146,6 +148,8 @@ class Past:
             ks=ks,
             # Incidents off the grid cannot be hit; the protocol's events are all on it.
             n_events=float(hi - lo),
+            event_scores=S[:, y > 0].astype(np.float64),
+            event_counts=y[y > 0],
         )
         _CACHE[key] = stats
         if len(_CACHE) > _CACHE_SIZE:
