@@ -1,19 +1,21 @@
 """Stacked kernels (`best`): a non-negative mix of kernel candidates fitted on past windows.
 
-Candidates (stackwindows.py) are space–time kernel densities at several spatial scales and
-memories, past counts (the naive baseline) among them, each scaled to sum to one. At a
-forecast origin o with horizon h:
+Candidates (stackwindows.py) are space–time kernel densities at three spatial scales (the
+cell alone, Gaussian 0.5 and 2 cells) and six memories (exponential decays of 3, 14, 60,
+365 and 1461 days, and none: past counts, the naive baseline), each scaled to sum to one.
+At a forecast origin o with horizon h:
 
 1. Validation windows [s, s + L), L = max(h, `validation_window_days`), start on a fixed
    lattice (every max(L, `stride_days`) days since the epoch) over the last
-   `validation_days`, and end at or before o.
-2. Weights beta >= 0 minimise the squared error between the mix and the incidents per cell
-   summed over the windows (NNLS on the cached normal equations); squared error puts the
-   weight on the busy cells that decide the top of the ranking.
-3. Guard: the mix is shrunk toward past counts, (1 - a) beta + a naive for a in `SHRINK`;
-   the a kept is the one with the best validation PAI (1, 5 and 10 %) among those that flag
-   at least as many of the windows' incidents as past counts at every level (a = 1 is past
-   counts itself, so there is always one).
+   `validation_days` (at least `min_validation` windows), and end at or before o.
+2. Two weight vectors beta >= 0 are fitted on the windows: least squares between the mix and
+   the incidents per cell (NNLS on the cached normal equations; puts the weight on busy
+   cells) and the Poisson likelihood of the windows' incidents (EM for mixture weights,
+   started from the least-squares fit; weighs every incident alike).
+3. Guard and choice: each fit is shrunk toward past counts, (1 - a) beta + a naive for a in
+   `SHRINK`; the option kept has the best validation PAI (1, 5 and 10 %) among those that
+   flag at least as many of the windows' incidents as past counts at every level (past
+   counts themselves always qualify).
 
 The score at o is the chosen mix of the candidates computed from the events before o.
 """
@@ -123,7 +125,7 @@ def poisson_weights(
 
     Every candidate sums to one over the grid, so the expected total of a window is sum(beta)
     and the EM update is beta_j <- beta_j * sum_cells y s_j / (beta . s) / windows."""
-    S = np.hstack([s.event_scores for s in stats])
+    S = np.hstack([s.event_scores for s in stats]).astype(np.float64)
     y = np.concatenate([s.event_counts for s in stats])
     keep = S.max(axis=0) > 0
     S, y = S[:, keep], y[keep]
