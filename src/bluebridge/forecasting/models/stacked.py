@@ -71,6 +71,11 @@ class StackedKernels(Model):
             return beta[None, :], []
         length = max(horizon, self.params["validation_window_days"])
         stats = past.windows(starts, length)
+        return self.fits_on(stats), stats
+
+    def fits_on(self, stats: list[WindowStats]) -> np.ndarray:
+        """The weight vectors (one per row) fitted on these windows."""
+        n = len(candidates())
         G = sum(s.gram for s in stats)
         b = sum(s.cross for s in stats)
         assert isinstance(G, np.ndarray) and isinstance(b, np.ndarray)
@@ -78,10 +83,10 @@ class StackedKernels(Model):
         L = np.linalg.cholesky(G)
         beta, _ = nnls(L.T, np.linalg.solve(L, b))
         if self.params["poisson"] == 1:
-            beta = poisson_weights(stats, beta)
-        elif self.params["poisson"] == 2:
-            beta = np.vstack([beta, poisson_weights(stats, beta)])
-        return beta, stats
+            return poisson_weights(stats, beta)[None, :]
+        if self.params["poisson"] == 2:
+            return np.vstack([beta, poisson_weights(stats, beta)])
+        return beta[None, :]
 
     def weights(self, events: Events, grid: Grid, origin: float, horizon: float) -> np.ndarray:
         """The mix used at `origin` (one weight per candidate), guard included."""
@@ -90,19 +95,29 @@ class StackedKernels(Model):
             return self.guard(beta, stats)
 
     def guard(self, fits: np.ndarray, stats: list[WindowStats]) -> np.ndarray:
+        options = self.options(fits)
+        if len(options) == 1 or not stats:
+            return options[-1]
+        if not self.params["guard"]:
+            return options[0]
+        hits = [sum(s.hits(o) for s in stats) for o in options]
+        return self.pick(options, hits, stats)
+
+    def options(self, fits: np.ndarray) -> list[np.ndarray]:
+        """Each fit shrunk toward past counts at every level of SHRINK; past counts last."""
         fits = np.atleast_2d(fits)
         naive = np.zeros(fits.shape[1])
         naive[NAIVE] = 1.0
-        fits = fits[fits.sum(axis=1) > 0]
-        if not stats or len(fits) == 0:
-            return naive
+        if np.any(fits.sum(axis=1) <= 0):
+            return [naive]
         fits = fits / fits.sum(axis=1, keepdims=True)
-        if not self.params["guard"]:
-            return fits[0]
+        return [(1 - a) * beta + a * naive for beta in fits for a in SHRINK[:-1]] + [naive]
+
+    @staticmethod
+    def pick(options: list[np.ndarray], hits: list, stats: list[WindowStats]) -> np.ndarray:
+        """The best validation PAI (1, 5, 10 %) among options that flag at least as many
+        incidents as past counts (the last option) at every level."""
         n_events = max(sum(s.n_events for s in stats), 1.0)
-        options = [(1 - a) * beta + a * naive for beta in fits for a in SHRINK[:-1]]
-        options.append(naive)
-        hits = [sum(s.hits(o) for s in stats) for o in options]
         pai = [float(np.sum(h / n_events / np.array(COVERAGES))) for h in hits]
         ok = [i for i, h in enumerate(hits) if np.all(h >= hits[-1])]
         return options[max(ok, key=lambda i: (pai[i], -i))]
