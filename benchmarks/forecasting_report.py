@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from benchmarks.sections import machine_lines, write_section
@@ -47,11 +48,13 @@ def portland_table(rows: list[dict]) -> list[str]:
 def write_markdown(
     protocols: list, rows: list[dict], total: float, timing: dict | None, args: str
 ) -> None:
+    # In a worktree the shared virtual environment's editable install points elsewhere.
+    pythonpath = f" PYTHONPATH={os.environ['PYTHONPATH']}" if os.environ.get("PYTHONPATH") else ""
     lines = [
         "## Crime forecasting: validation protocols",
         "",
         *machine_lines(),
-        f"- Command: `nice -n 10 env OMP_NUM_THREADS=2 .venv/bin/python -m "
+        f"- Command: `nice -n 10 env OMP_NUM_THREADS=2{pythonpath} .venv/bin/python -m "
         f"benchmarks.forecasting_protocols {args}`".replace(" `", " `").rstrip(),
         f"- Whole suite (all protocols, all models): {total:.0f} s",
         "",

@@ -39,7 +39,7 @@ def forecasts(city: None, make_user: Any) -> None:
         origin = "officer" if n % 7 == 0 else "public"
         lines.append(f"r{n},{day}T20:00:00,{offense},{lat:.6f},{lon:.6f},{origin}\n")
     import_lines(lines, file_name="browser.csv", format="common")
-    for group, horizon, model in (("burglary", 7, "prospective"), ("robbery", 28, "naive")):
+    for group, horizon, model in (("burglary", 7, "prospective"), ("robbery", 28, "best")):
         choice = services.Choice(group, horizon, model, "public")
         services.compute(services.new_run(choice))
 
@@ -56,7 +56,7 @@ def test_it_shows_the_chosen_forecast_with_map_curve_and_data_used(new_page, for
 
     page.get_by_label("Offense group").select_option("robbery")
     page.get_by_label("Horizon").select_option("28")
-    page.get_by_label("Model").select_option("naive")
+    page.get_by_label("Model").select_option("best")
     page.get_by_label("Public-initiated incidents only").check()
     page.get_by_role("button", name="Show forecast").click()
     page.wait_for_url("**group=robbery**")

@@ -34,6 +34,22 @@ def test_it_shows_the_stored_forecast_with_map_cells_curve_and_the_data_used(mad
     assert page.context["top_cells"][0]["rank"] == 1
 
 
+def test_it_offers_the_best_model_and_shows_its_forecast_against_the_baseline(
+    incidents, tasks, staff_client
+):
+    choice = {**CHOICE, "model": "best"}
+    client = staff_client(roles.ANALYST)
+    assert 'value="best"' in client.get(URL).content.decode()
+    services.request_forecast(services.Choice.parse(choice)[0])
+    tasks()
+    assert ForecastRun.objects.get(model="best").status == ForecastRun.DONE
+    page = client.get(URL, choice)
+    html = page.content.decode()
+    assert 'id="forecast-map"' in html and "Naive baseline" in html
+    assert "Best: stacked mix" in html
+    assert page.context["top_cells"][0]["rank"] == 1
+
+
 def test_it_says_when_all_incidents_were_used(incidents, tasks, staff_client):
     choice = {**CHOICE, "scope": "all"}
     services.request_forecast(services.Choice.parse(choice)[0])

@@ -33,6 +33,7 @@ MODEL_CHOICES = {
     "stkde": "Space-time kernel density",
     "sepp": "Self-exciting point process",
     "learned": "Learned Poisson model",
+    "best": "Best: stacked mix weighed per city on past windows",
 }
 DEFAULT_MODEL = "prospective"
 DEFAULT_HORIZON = 7

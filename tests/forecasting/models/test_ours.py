@@ -8,6 +8,7 @@ import numpy as np
 from bluebridge.forecasting.models import Events, Grid
 from bluebridge.forecasting.models.ensemble import ValidatedEnsemble, candidates
 from bluebridge.forecasting.models.stacked import StackedKernels
+from bluebridge.forecasting.models.stackwindows import candidates as stack_candidates
 
 
 def repeat_city(spread: float, seed: int = 4) -> Events:
@@ -37,8 +38,25 @@ def test_the_stacked_mix_moves_weight_to_kernels_when_incidents_spread():
     smooth_share = []
     for spread in (0.0, 150.0):
         ev = repeat_city(spread)
-        beta = StackedKernels(sepp=0).weights(ev.before(380), grid, 380.0, 7.0)
+        beta = StackedKernels(guard=0).weights(ev.before(380), grid, 380.0, 7.0)
         assert np.all(beta >= 0) and beta.sum() > 0
-        sigmas = np.array([c[0] for c in candidates()])
+        sigmas = np.array([c[0] for c in stack_candidates()])
         smooth_share.append(beta[sigmas > 0].sum() / beta.sum())
     assert smooth_share[1] > smooth_share[0] + 0.3
+
+
+def test_the_stacked_mix_flags_at_least_what_past_counts_flag_on_its_validation_windows():
+    from bluebridge.forecasting.models.stackwindows import NAIVE, Past
+
+    assert stack_candidates()[NAIVE] == (0.0, math.inf)  # past counts are a candidate
+    grid = Grid.from_bounds(0, 0, 5000, 5000, 100)
+    for spread in (0.0, 150.0):
+        ev = repeat_city(spread).before(380)
+        model = StackedKernels()
+        beta, stats = model.fit(Past(ev, grid), ev, 380.0, 7.0)
+        chosen = model.guard(beta, stats)
+        naive = np.zeros_like(chosen)
+        naive[NAIVE] = 1.0
+        got = sum(s.hits(chosen) for s in stats)
+        floor = sum(s.hits(naive) for s in stats)
+        assert np.all(got >= floor)
