@@ -114,3 +114,10 @@ def test_it_refuses_a_manifest_with_unusable_layers(tmp_path):
     engine = EmbeddingEngine()
     with pytest.raises(WeightsMismatch, match="layers"):
         engine._restore({"layers": [9]}, {})
+
+
+def test_it_refuses_encoder_layers_that_do_not_exist():
+    from bluebridge.assistant.engine.embedding import EmbeddingEngine
+
+    with pytest.raises(ValueError, match="lie in"):
+        EmbeddingEngine(layers=(6, 7))

@@ -1,11 +1,11 @@
-"""The embedding engine: MiniLM sentence embeddings (weighted, plus the TF-IDF n-grams of the
-fallback engine: the model is English-trained, the n-grams carry Spanish and rare words),
-logistic regression, and a fused out-of-scope score (maximum probability plus Mahalanobis
-distance, over the embeddings, to the nearest intent).
+"""The embedding engine: MiniLM features (the mean-pooled hidden state of each encoder layer,
+plus the TF-IDF n-grams of the fallback engine: the model is English-trained, the n-grams carry
+Spanish and rare words), logistic regression, and a fused out-of-scope score (maximum
+probability plus Mahalanobis distance, over the sentence embedding, to the nearest intent).
 
 By default the encoder is frozen (fast: the demo knowledge base trains in seconds). With
-`finetune_epochs > 0` the encoder is first fine-tuned on the training texts (see finetune.py),
-which is what the CLINC150 and Banking77 targets need; it costs minutes on a CPU.
+`finetune_epochs > 0` the encoder is first fine-tuned on the training texts (see finetune.py);
+it costs minutes to hours on a CPU and has not beaten the frozen encoder there.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class EmbeddingEngine(FeatureEngine):
         finetune_epochs: float = 0,
         finetune_options: dict | None = None,
         cache_dir: str | Path | None = None,
+        layers: tuple[int, ...] | None = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("c", 5.0)
@@ -55,8 +56,11 @@ class EmbeddingEngine(FeatureEngine):
         self.finetune_epochs = finetune_epochs
         self.finetune_options = dict(finetune_options or {})
         self.cache_dir = Path(cache_dir) if cache_dir else None
-        self.layers = tuple(self.LAYERS)
-        self.layer_weight = self.LAYER_WEIGHT
+        self.layers = tuple(layers) if layers else tuple(self.LAYERS)
+        if any(not 0 <= k <= 6 for k in self.layers):
+            raise ValueError(f"encoder layers lie in 0..6, not {self.layers}")
+        # one layer alone keeps the old weight of the sentence embedding against the n-grams
+        self.layer_weight = self.LAYER_WEIGHT if len(self.layers) > 1 else self.LEGACY_WEIGHT
         self.model: Any = None
         self.finetuned = False
         self._finetuned_sha256: str | None = None
