@@ -102,8 +102,15 @@ def main() -> int:
         "## Citizen-assistant intent engine",
         "",
         *machine_lines(),
-        "- Command: `PYTHONPATH=src OMP_NUM_THREADS=2 nice -n 10 .venv/bin/python -m "
-        f"benchmarks.assistant_intents {' '.join(sys.argv[1:])}`".rstrip(),
+        "- Command: `"
+        + " ".join(
+            [
+                "PYTHONPATH=src OMP_NUM_THREADS=2 nice -n 10 .venv/bin/python -m",
+                "benchmarks.assistant_intents",
+                *sys.argv[1:],
+            ]
+        )
+        + "`",
         f"- Engine: {clinc['engine']}"
         + (f", encoder fine-tuned {args.finetune_epochs:g} epochs" if args.finetune_epochs else "")
         + f"; total run {total:.0f} s",

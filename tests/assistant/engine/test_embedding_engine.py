@@ -78,3 +78,46 @@ def test_it_refuses_a_directory_without_weights(tmp_path):
 @needs_embeddings
 def test_it_accepts_the_pinned_weights():
     assert enc.verify_weights(enc.model_dir()).name == "model.safetensors"
+
+
+@needs_embeddings
+def test_it_records_the_encoder_layers(engine, tmp_path):
+    import json
+
+    engine.save(tmp_path / "model")
+    data = json.loads((tmp_path / "model" / "manifest.json").read_text())
+    assert data["featuriser"]["layers"] == [6, 1, 2, 3, 4, 5]
+    assert load_engine(tmp_path / "model").layers == (6, 1, 2, 3, 4, 5)
+
+
+@needs_embeddings
+def test_it_loads_an_engine_saved_before_layers_were_recorded(training, tmp_path):
+    import json
+
+    texts, labels = training
+    old = make_engine("embedding")
+    old.layers, old.layer_weight = (6,), 2.0  # the features engines used to be trained on
+    old.fit(texts, labels).save(tmp_path / "model")
+    manifest = tmp_path / "model" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    del data["featuriser"]["layers"], data["featuriser"]["layer_weight"]
+    manifest.write_text(json.dumps(data))
+    again = load_engine(tmp_path / "model")
+    assert (again.layers, again.layer_weight) == ((6,), 2.0)
+    message = ["where do I pay a parking fine"]
+    assert again.predict(message)[0].label == old.predict(message)[0].label == "parking-tickets"
+
+
+def test_it_refuses_a_manifest_with_unusable_layers(tmp_path):
+    from bluebridge.assistant.engine.embedding import EmbeddingEngine
+
+    engine = EmbeddingEngine()
+    with pytest.raises(WeightsMismatch, match="layers"):
+        engine._restore({"layers": [9]}, {})
+
+
+def test_it_refuses_encoder_layers_that_do_not_exist():
+    from bluebridge.assistant.engine.embedding import EmbeddingEngine
+
+    with pytest.raises(ValueError, match="lie in"):
+        EmbeddingEngine(layers=(6, 7))

@@ -1,11 +1,11 @@
-"""The embedding engine: MiniLM sentence embeddings (weighted, plus the TF-IDF n-grams of the
-fallback engine: the model is English-trained, the n-grams carry Spanish and rare words),
-logistic regression, and a fused out-of-scope score (maximum probability plus Mahalanobis
-distance, over the embeddings, to the nearest intent).
+"""The embedding engine: MiniLM features (the mean-pooled hidden state of each encoder layer,
+plus the TF-IDF n-grams of the fallback engine: the model is English-trained, the n-grams carry
+Spanish and rare words), logistic regression, and a fused out-of-scope score (maximum
+probability plus Mahalanobis distance, over the sentence embedding, to the nearest intent).
 
 By default the encoder is frozen (fast: the demo knowledge base trains in seconds). With
-`finetune_epochs > 0` the encoder is first fine-tuned on the training texts (see finetune.py),
-which is what the CLINC150 and Banking77 targets need; it costs minutes on a CPU.
+`finetune_epochs > 0` the encoder is first fine-tuned on the training texts (see finetune.py);
+it costs minutes to hours on a CPU and has not beaten the frozen encoder there.
 """
 
 from __future__ import annotations
@@ -30,7 +30,14 @@ class EmbeddingEngine(FeatureEngine):
     scorer = "fused"
     dense_dims = enc.DIMENSION
     dist_weight = 0.5
-    EMBEDDING_WEIGHT = 2.0
+    # Mean-pooled hidden states of these encoder layers, each normalised, side by side; the
+    # last layer (the sentence embedding) comes first, so the Mahalanobis distance, over the
+    # first `dense_dims` columns, is taken on it alone. Lower layers add surface and word-level
+    # cues to the classifier (chosen by a split of the CLINC150 training data: 96.8 % vs 96.4 %).
+    LAYERS: tuple[int, ...] = (6, 1, 2, 3, 4, 5)
+    LAYER_WEIGHT = 1.0
+    LEGACY_LAYERS: tuple[int, ...] = (6,)  # engines saved before layers were recorded
+    LEGACY_WEIGHT = 2.0
 
     def __init__(
         self,
@@ -39,6 +46,7 @@ class EmbeddingEngine(FeatureEngine):
         finetune_epochs: float = 0,
         finetune_options: dict | None = None,
         cache_dir: str | Path | None = None,
+        layers: tuple[int, ...] | None = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("c", 5.0)
@@ -48,6 +56,11 @@ class EmbeddingEngine(FeatureEngine):
         self.finetune_epochs = finetune_epochs
         self.finetune_options = dict(finetune_options or {})
         self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.layers = tuple(layers) if layers else tuple(self.LAYERS)
+        if any(not 0 <= k <= 6 for k in self.layers):
+            raise ValueError(f"encoder layers lie in 0..6, not {self.layers}")
+        # one layer alone keeps the old weight of the sentence embedding against the n-grams
+        self.layer_weight = self.LAYER_WEIGHT if len(self.layers) > 1 else self.LEGACY_WEIGHT
         self.model: Any = None
         self.finetuned = False
         self._finetuned_sha256: str | None = None
@@ -114,22 +127,24 @@ class EmbeddingEngine(FeatureEngine):
             self.tfidf._fit_features(texts)
 
     def _features(self, texts: list[str]):  # type: ignore[override]
-        vectors = self._embed(texts)
+        vectors = self._embed(texts).reshape(len(texts), -1) * self.layer_weight
         if self.tfidf is None:
             return vectors
         return sparse.hstack(
-            [sparse.csr_matrix(vectors * self.EMBEDDING_WEIGHT), self.tfidf._features(texts)],
+            [sparse.csr_matrix(vectors), self.tfidf._features(texts)],
             format="csr",
         )
 
     def _embed(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), len(self.layers), 384) pooled, normalised layer states."""
         if self.cache_dir is None or self.finetuned:
-            return enc.encode(self._encoder(), texts)
-        key = hashlib.sha256("\n".join([enc.WEIGHTS_SHA256, *texts]).encode()).hexdigest()[:32]
-        path = self.cache_dir / f"emb-{key}.npy"
+            return enc.encode_layers(self._encoder(), texts, self.layers)
+        tag = ",".join(map(str, self.layers))
+        key = hashlib.sha256("\n".join([enc.WEIGHTS_SHA256, tag, *texts]).encode()).hexdigest()
+        path = self.cache_dir / f"layers-{key[:32]}.npy"
         if path.exists():
             return np.load(path)
-        vectors = enc.encode(self._encoder(), texts)
+        vectors = enc.encode_layers(self._encoder(), texts, self.layers)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         np.save(path, vectors)
         return vectors
@@ -156,6 +171,8 @@ class EmbeddingEngine(FeatureEngine):
             "finetuned": self.finetuned,
             "finetuned_sha256": getattr(self, "_finetuned_sha256", None),
             "hybrid": self.tfidf is not None,
+            "layers": list(self.layers),
+            "layer_weight": self.layer_weight,
             "tfidf": config,
         }, arrays
 
@@ -166,6 +183,10 @@ class EmbeddingEngine(FeatureEngine):
                 f"({config.get('weights_sha256')}); retrain it"
             )
         self.finetuned = bool(config.get("finetuned"))
+        self.layers = tuple(int(k) for k in config.get("layers", self.LEGACY_LAYERS))
+        self.layer_weight = float(config.get("layer_weight", self.LEGACY_WEIGHT))
+        if not self.layers or any(not 0 <= k <= 6 for k in self.layers):
+            raise enc.WeightsMismatch(f"unusable encoder layers {self.layers} in the manifest")
         self._finetuned_sha256 = config.get("finetuned_sha256")
         if config.get("hybrid"):
             self.tfidf = TfidfEngine()

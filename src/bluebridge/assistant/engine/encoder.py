@@ -133,3 +133,42 @@ def encode(model: Any, texts: list[str], batch_size: int = 64) -> np.ndarray:
         finally:
             torch.set_num_threads(threads)
     return np.asarray(vectors, dtype=np.float32)
+
+
+def encode_layers(
+    model: Any, texts: list[str], layers: tuple[int, ...], batch_size: int = 64
+) -> np.ndarray:
+    """Mean-pooled, normalised hidden states of `layers` (0 = token embeddings, 6 = the last,
+    whose pooled vector is the sentence embedding), shape (len(texts), len(layers), 384).
+
+    One forward pass gives every layer, so this costs what `encode` costs."""
+    if not texts:
+        return np.zeros((0, len(layers), DIMENSION), dtype=np.float32)
+    import torch
+
+    bert = model[0].auto_model
+    order = np.argsort([-len(t) for t in texts], kind="stable")  # similar lengths per batch
+    out = np.zeros((len(texts), len(layers), DIMENSION), dtype=np.float32)
+    with _lock:
+        threads = torch.get_num_threads()
+        if len(texts) <= SMALL_BATCH:
+            torch.set_num_threads(1)  # see encode()
+        try:
+            with torch.inference_mode():
+                for start in range(0, len(texts), batch_size):
+                    rows = order[start : start + batch_size]
+                    tokenize = getattr(model, "preprocess", None) or model.tokenize
+                    batch = tokenize([texts[i] for i in rows])
+                    keys = ("input_ids", "attention_mask", "token_type_ids")
+                    inputs = {k: v for k, v in batch.items() if k in keys}
+                    hidden = bert(**inputs, output_hidden_states=True).hidden_states
+                    mask = inputs["attention_mask"].unsqueeze(-1).to(hidden[0].dtype)
+                    pooled = torch.stack(
+                        [(hidden[k] * mask).sum(1) / mask.sum(1).clamp(min=1e-9) for k in layers],
+                        dim=1,
+                    )
+                    pooled = torch.nn.functional.normalize(pooled, dim=-1)
+                    out[rows] = pooled.float().numpy()
+        finally:
+            torch.set_num_threads(threads)
+    return out
