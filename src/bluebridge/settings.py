@@ -103,6 +103,12 @@ DATABASES = {"default": database_from_url(env_str("DATABASE_URL"), DATA_DIR)}
 # Prepare the one-statement inserts on PostgreSQL (core/fast_insert.py); 0 behind PgBouncer < 1.21
 # in transaction mode.
 BLUEBRIDGE_PREPARED_STATEMENTS = env_bool("BLUEBRIDGE_PREPARED_STATEMENTS", True)
+if BLUEBRIDGE_PREPARED_STATEMENTS and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Django leaves psycopg's prepare_threshold at None, which turns preparation off even for
+    # an explicit execute(..., prepare=True). A threshold no query reaches keeps automatic
+    # preparation off (Django's own queries use client-side binding cursors, which never
+    # prepare) and lets fast_insert prepare its statements.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("prepare_threshold", 2**31 - 1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _cache_url = env_str("BLUEBRIDGE_CACHE_URL", "locmem://")

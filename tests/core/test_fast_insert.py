@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -45,3 +46,17 @@ def test_it_writes_the_same_rows_as_the_orm_when_a_notice_is_queued(file_request
     assert stored.email == "resident@example.org"
     assert RequestUpdate.objects.filter(request=stored, kind="created").count() == 1
     assert AuditEvent.objects.filter(object_ref=sr.reference).count() == 1
+
+
+@pytest.mark.skipif(
+    not settings.BLUEBRIDGE_PREPARED_STATEMENTS, reason="BLUEBRIDGE_PREPARED_STATEMENTS is off"
+)
+def test_it_prepares_the_statement_once_per_connection(file_request: Any) -> None:
+    file_request(email="", contact_preference="none")
+    file_request(email="", contact_preference="none")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'WITH _p AS %%'"
+        )
+        (prepared,) = cursor.fetchone()
+    assert prepared == 1
