@@ -90,8 +90,8 @@ def cpu_table(runs: list[Run]) -> list[str]:
     head = " | ".join(GROUPS)
     lines = [
         "CPU time per answered request (ms), read from /proc for each process group during the "
-        "measured window. Unlike requests/s this hardly moves with other work on the machine, "
-        "so it shows where one request's cost lies:",
+        "measured window. It moves less than requests/s when other work shares the machine, "
+        "and shows where one request's cost lies:",
         "",
         f"| Target | {head} | all three |",
         "|---|" + "---:|" * (len(GROUPS) + 1),

@@ -16,9 +16,10 @@ signals (pre_save/post_save) are NOT sent, so `available()` refuses models that 
 callers fall back to `save()` then. On other databases `available()` is False. Django's
 execute_wrappers are bypassed (the statement is still logged when queries are logged).
 
-The statement is prepared on each connection (BLUEBRIDGE_PREPARED_STATEMENTS, default on); turn
-that off behind a connection pooler in transaction mode that cannot carry prepared statements
-(PgBouncer before 1.21).
+The statement is prepared on each connection (BLUEBRIDGE_PREPARED_STATEMENTS, default on; the
+setting also gives psycopg the prepare_threshold without which it ignores prepare=True, see
+settings.py); turn that off behind a connection pooler in transaction mode that cannot carry
+prepared statements (PgBouncer before 1.21).
 """
 
 from __future__ import annotations
