@@ -91,43 +91,51 @@ def _statement(parent: type[Model], children: tuple[tuple[type[Model], str | Non
     return "WITH " + ", ".join(parts) + f" SELECT {pk} FROM _p"
 
 
-# Fields whose database value is the Python value itself when that value is a plain str, int,
-# float, bool or None (the backend's own adaptation then does nothing else); anything else, or a
-# field with its own pre_save (auto_now, files), goes through the field's full preparation.
-_PLAIN_FIELDS = (
-    models.CharField,
-    models.TextField,
-    models.IntegerField,
-    models.BooleanField,
-    models.FloatField,
+# A value that is already of the column's own Python type (or None) needs no preparation: the
+# field's get_db_prep_save would hand it back unchanged. Per field class, the types that qualify
+# (exact types: a bool is not passed as an integer, an enum member goes the full way); any other
+# value, and any field with its own pre_save (auto_now, files), takes the field's full path.
+_PLAIN_TYPES: tuple[tuple[type[Field[Any, Any]], frozenset[type]], ...] = (
+    (models.CharField, frozenset({str})),
+    (models.TextField, frozenset({str})),
+    (models.BooleanField, frozenset({bool})),
+    (models.IntegerField, frozenset({int})),
+    (models.AutoField, frozenset({int})),
+    (models.FloatField, frozenset({float})),
 )
-_PLAIN_VALUES = frozenset({str, int, float, bool, type(None)})
+_NOTHING: frozenset[type] = frozenset()
 
 
 @cache
-def _plan(model: type[Model], skip: str | None) -> tuple[tuple[Any, str, bool], ...]:
-    """Per column: the field, its attname, and whether a plain value may skip preparation."""
-    return tuple((f, f.attname, _plain(f)) for f in _columns(model, skip))
+def _plan(model: type[Model], skip: str | None) -> tuple[tuple[Any, str, frozenset[type]], ...]:
+    """Per column: the field, its attname, and the value types that may skip preparation."""
+    return tuple((f, f.attname, _plain_types(f)) for f in _columns(model, skip))
 
 
-def _plain(f: Any) -> bool:
+def _plain_types(f: Any) -> frozenset[type]:
     if type(f).pre_save is not Field.pre_save:
-        return False
-    if isinstance(f, models.ForeignKey):  # the key's value is the target's: an integer id
-        return isinstance(f.target_field, models.IntegerField | models.AutoField)
-    return isinstance(f, _PLAIN_FIELDS) and type(f).get_db_prep_save is Field.get_db_prep_save
+        return _NOTHING
+    if isinstance(f, models.ForeignKey):  # the key's value is the target's
+        return (
+            _plain_types(f.target_field) | {type(None)} if f.null else _plain_types(f.target_field)
+        )
+    if type(f).get_db_prep_save is not Field.get_db_prep_save:
+        return _NOTHING
+    for kind, types in _PLAIN_TYPES:
+        if isinstance(f, kind):
+            return types | {type(None)} if f.null else types
+    return _NOTHING
 
 
 def _values(obj: Model, skip: str | None) -> list[Any]:
     """Each column's value as Model.save() would send it (field.pre_save, get_db_prep_save)."""
     values = []
     for f, attname, plain in _plan(type(obj), skip):
-        if plain:
-            value = getattr(obj, attname)
-            if type(value) in _PLAIN_VALUES:
-                values.append(value)
-                continue
-        values.append(f.get_db_prep_save(f.pre_save(obj, True), connection=connection))
+        value = getattr(obj, attname)
+        if type(value) in plain:
+            values.append(value)
+        else:
+            values.append(f.get_db_prep_save(f.pre_save(obj, True), connection=connection))
     return values
 
 
