@@ -121,3 +121,57 @@ def test_it_refuses_encoder_layers_that_do_not_exist():
 
     with pytest.raises(ValueError, match="lie in"):
         EmbeddingEngine(layers=(6, 7))
+
+
+@needs_embeddings
+def test_it_fine_tunes_the_encoder_and_classifies_with_the_tuned_head(training, tmp_path):
+    texts, labels = training
+    engine = make_engine(
+        "embedding", finetune_epochs=2, finetune_options={"batch_size": 8}, builtin_offtopic=True
+    )
+    engine.fit(texts, labels)
+    assert engine.finetuned and engine.layers == (6,) and engine.tfidf is None
+    # the held-out calibration part chose the operating point, not the tuned training texts
+    assert engine.operating.source == "validation"
+    messages = ["I need the report for my car accident", "how do I pay a parking fine"]
+    first = engine.predict(messages)
+    assert [p.label for p in first] == ["police-reports", "parking-tickets"]
+    engine.save(tmp_path / "tuned")
+    assert (tmp_path / "tuned" / "encoder.safetensors").is_file()
+    again = load_engine(tmp_path / "tuned")
+    assert again.finetuned and again.layers == (6,)
+    for before, after in zip(first, again.predict(messages), strict=True):
+        assert before.label == after.label
+        assert before.confidence == pytest.approx(after.confidence, abs=1e-4)
+
+
+@needs_embeddings
+def test_it_fine_tunes_on_every_text_when_there_is_nothing_out_of_scope(training):
+    texts, labels = training
+    engine = make_engine("embedding", finetune_epochs=1, builtin_offtopic=False)
+    engine.fit(texts, labels)
+    # no hold-out: with no out-of-scope examples there is no threshold to choose
+    assert engine.operating.calibration_in_scope == len(texts)
+    assert engine.predict(["multa de aparcamiento"])[0].label == "parking-tickets"
+
+
+def test_it_refuses_to_fine_tune_without_texts():
+    pytest.importorskip("torch")
+    from bluebridge.assistant.engine.finetune import finetune
+
+    with pytest.raises(ValueError, match="at least one text"):
+        finetune(object(), [], [])
+
+
+def test_it_batches_texts_of_similar_length_and_covers_each_once():
+    import random
+
+    from bluebridge.assistant.engine.finetune import batches
+
+    lengths = [random.Random(1).randint(1, 200) for _ in range(1000)]
+    out = batches(lengths, 32, random.Random(0))
+    assert sorted(i for batch in out for i in batch) == list(range(1000))
+    assert all(len(batch) <= 32 for batch in out)
+    # within a batch lengths are close: sorted inside chunks of 16 batches
+    spread = sum(max(lengths[i] for i in b) - min(lengths[i] for i in b) for b in out) / len(out)
+    assert spread < 40
