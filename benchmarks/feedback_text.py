@@ -42,7 +42,7 @@ TARGET_F1 = 0.80
 TARGET_R = 0.75
 
 
-def sentiment(work: Path) -> tuple[dict[str, Any], Path]:
+def sentiment(work: Path, finetune_epochs: float = 0) -> tuple[dict[str, Any], Path]:
     train, test = airline_split(work)
     a, b = read_rows(train), read_rows(test)
     model_path = work / "airline-model.pkl"
@@ -53,6 +53,8 @@ def sentiment(work: Path) -> tuple[dict[str, Any], Path]:
         [r["airline_sentiment"] for r in b],
         embedding_cache=work / "cache",
         save_model=model_path,
+        finetune_epochs=finetune_epochs,
+        log=lambda line: print(line, file=sys.stderr, flush=True),
     )
     result["files"] = (str(train), str(test))
     return result, model_path
@@ -241,11 +243,17 @@ def main() -> None:
     parser.add_argument("--work-dir", default="/tmp/bluebridge-feedback-bench")
     parser.add_argument("--corr-sample", type=int, default=2000)
     parser.add_argument("--no-write", action="store_true", help="print, do not write the docs")
+    parser.add_argument(
+        "--finetune-epochs",
+        type=float,
+        default=0,
+        help="also fine-tune the encoder and blend it with the stack (slow: minutes per epoch)",
+    )
     args = parser.parse_args()
     if not AIRLINE.exists():
         sys.exit(f"shared data not found: {AIRLINE}")
     work = Path(args.work_dir)
-    sent, model_path = sentiment(work)
+    sent, model_path = sentiment(work, args.finetune_epochs)
     print(sent, flush=True)
     curve = learning_curve(work)
     print(curve, flush=True)

@@ -194,6 +194,10 @@ BLUEBRIDGE_MAP_TILES_URL = env_str(
 BLUEBRIDGE_BUSINESS_HOURS = env_str("BLUEBRIDGE_BUSINESS_HOURS", "08:00-17:00")
 BLUEBRIDGE_BUSINESS_DAYS = [int(d) for d in env_list("BLUEBRIDGE_BUSINESS_DAYS", "0,1,2,3,4")]
 BLUEBRIDGE_DUE_SOON_HOURS = env_int("BLUEBRIDGE_DUE_SOON_HOURS", 4)
+# Epochs of encoder fine-tuning in the daily sentiment-model job (0: off; minutes per epoch).
+BLUEBRIDGE_SENTIMENT_FINETUNE_EPOCHS = env_int("BLUEBRIDGE_SENTIMENT_FINETUNE_EPOCHS", 0)
+if BLUEBRIDGE_SENTIMENT_FINETUNE_EPOCHS < 0:
+    raise ImproperlyConfigured("BLUEBRIDGE_SENTIMENT_FINETUNE_EPOCHS must be 0 or more")
 
 # Rate limits per client: anonymous clients by IP; API keys and staff tokens carry their own.
 BLUEBRIDGE_RATE_LIMIT_PUBLIC = parse_rate(env_str("BLUEBRIDGE_RATE_LIMIT_PUBLIC", "60/m"))

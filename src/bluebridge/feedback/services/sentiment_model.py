@@ -52,7 +52,10 @@ def labelled_comments() -> tuple[list[str], list[str]]:
 def train(*, use_embeddings: bool | None = None) -> dict[str, Any]:
     """Train and save the model when there are enough labels; says what it did."""
     texts, labels = labelled_comments()
-    model = text.SentimentModel(use_embeddings=use_embeddings).fit(texts, labels)
+    model = text.SentimentModel(
+        use_embeddings=use_embeddings,
+        finetune_epochs=settings.BLUEBRIDGE_SENTIMENT_FINETUNE_EPOCHS,
+    ).fit(texts, labels)
     if not model.is_trained:
         return {"labels": len(labels), "trained": False}
     model.save(model_path())
@@ -61,6 +64,7 @@ def train(*, use_embeddings: bool | None = None) -> dict[str, Any]:
         "labels": len(labels),
         "trained": True,
         "cv_macro_f1": model.cv_macro_f1,
+        "fine_tuned": model.is_fine_tuned,
         "seconds": round(model.fit_seconds, 1),
     }
 

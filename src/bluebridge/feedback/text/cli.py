@@ -9,6 +9,7 @@ import argparse
 import csv
 import gzip
 import io
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -135,6 +136,8 @@ def _benchmark_sentiment(options: dict[str, Any]) -> Result:
         use_embeddings=_use_embeddings(options),
         embedding_cache=options.get("embedding_cache"),
         save_model=options.get("save_model"),
+        finetune_epochs=float(options.get("finetune_epochs") or 0),
+        log=lambda line: print(line, file=sys.stderr, flush=True),
     )
     text = (
         f"trained on {result['n_train']}, tested on {result['n_test']}\n"
@@ -201,6 +204,13 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--embedding-cache", help="directory to cache embeddings in (e.g. /tmp)")
     p.add_argument("--save-model", help="write the trained model to this path")
+    p.add_argument(
+        "--finetune-epochs",
+        type=float,
+        default=0,
+        help="also fine-tune the sentence encoder for this many epochs and blend it with the "
+        "stack (slow on a CPU: minutes per epoch; needs embeddings)",
+    )
 
     p = add(
         "benchmark-themes",

@@ -40,10 +40,17 @@ def benchmark_sentiment(
     use_embeddings: bool | None = None,
     embedding_cache: str | Path | None = None,
     save_model: str | Path | None = None,
+    finetune_epochs: float = 0,
+    log: Any = None,
 ) -> dict[str, Any]:
     """Train the learned model on the first set; accuracy and macro-F1 on the second, and VADER's."""
     started = time.perf_counter()
-    model = SentimentModel(use_embeddings=use_embeddings, embedding_cache=embedding_cache)
+    model = SentimentModel(
+        use_embeddings=use_embeddings,
+        embedding_cache=embedding_cache,
+        finetune_epochs=finetune_epochs,
+        log=log,
+    )
     model.fit(train_texts, train_labels)
     fit_seconds = time.perf_counter() - started
     started = time.perf_counter()
@@ -62,7 +69,12 @@ def benchmark_sentiment(
             **_scores(truth, learned, learned_seconds),
             "trained": model.is_trained,
             "features": "stack: words, chars, nb-lr, vader"
-            + (" + minilm sentence and layers 4-6" if model.use_embeddings else ""),
+            + (" + minilm sentence and layers 4-6" if model.use_embeddings else "")
+            + (
+                f", blended with minilm fine-tuned {model.finetune_epochs:g} epochs"
+                if model.is_fine_tuned
+                else ""
+            ),
             "cv_macro_f1": round(model.cv_macro_f1, 4) if model.cv_macro_f1 is not None else None,
             "fit_seconds": round(fit_seconds, 2),
         },

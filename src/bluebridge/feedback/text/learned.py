@@ -7,6 +7,10 @@ A stack of small models, each trained on one view of the text, combined by a met
 - VADER's four scores;
 - when available, the all-MiniLM-L6-v2 sentence embedding, and the mean token embeddings of
   its layers 4, 5 and 6 (one encoder pass gives both).
+Optionally (`finetune_epochs` > 0, embeddings available) the encoder is also fine-tuned as a
+classifier on all the training comments (tuned.py), and predictions are the normalised
+geometric mean of the stack's and the tuned classifier's probabilities, with equal weights
+fixed in advance; the stack's per-class offsets are then not applied.
 Each is a logistic regression. fit() computes their out-of-fold probabilities by stratified
 k-fold cross-validation on the training comments only; a multinomial logistic regression over
 the log-probabilities is the meta-learner, and small per-class offsets to its log-probabilities
@@ -145,8 +149,12 @@ class SentimentModel:
         embedding_cache: str | Path | None = None,
         folds: int = 5,
         seed: int = 0,
+        finetune_epochs: float = 0,
+        log: Callable[[str], Any] | None = None,
     ) -> None:
         self.use_embeddings = use_embeddings
+        self.finetune_epochs = finetune_epochs
+        self.log = log
         self.embedding_cache = embedding_cache
         self.folds = folds
         self.seed = seed
@@ -157,10 +165,16 @@ class SentimentModel:
         self._bases: dict[str, Any] = {}
         self._meta: LogisticRegression | None = None
         self._offsets: np.ndarray | None = None
+        self._tuned: Any = None  # TunedSentiment, when finetune_epochs > 0 (tuned.py)
 
     @property
     def is_trained(self) -> bool:
         return self._meta is not None
+
+    @property
+    def is_fine_tuned(self) -> bool:
+        """True when a fine-tuned encoder is blended with the stack."""
+        return self._tuned is not None
 
     @staticmethod
     def enough_labels(labels: Sequence[str]) -> bool:
@@ -216,11 +230,30 @@ class SentimentModel:
             f1_score(y, names[(log_meta + self._offsets).argmax(1)], average="macro")
         )
         self._meta = _logistic(1.0).fit(Z, y)
+        self._tuned = None
+        if self.finetune_epochs > 0 and self.use_embeddings:
+            from bluebridge.feedback.text.tuned import TunedSentiment
+
+            tuned = TunedSentiment(epochs=self.finetune_epochs, seed=self.seed, log=self.log)
+            self._tuned = tuned.fit(list(texts), labels)
         self.fit_seconds = time.perf_counter() - started
         return self
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Calibrated class probabilities (columns in `classes` order), before the offsets."""
+        """Calibrated class probabilities (columns in `classes` order), before the offsets.
+
+        With a fine-tuned encoder: the normalised geometric mean of the stack's and the tuned
+        classifier's probabilities, equal weights (fixed in advance, not tuned)."""
+        stack = self._stack_proba(texts)
+        if self._tuned is None:
+            return stack
+        tuned = _aligned(self._tuned, list(texts), self.classes)
+        blend = np.exp(
+            0.5 * np.log(np.clip(stack, 1e-9, 1)) + 0.5 * np.log(np.clip(tuned, 1e-9, 1))
+        )
+        return blend / blend.sum(axis=1, keepdims=True)
+
+    def _stack_proba(self, texts: Sequence[str]) -> np.ndarray:
         if self._meta is None:
             raise RuntimeError("the model is not trained")
         views = _views(texts, bool(self.use_embeddings), self.embedding_cache)
@@ -238,7 +271,10 @@ class SentimentModel:
         if len(texts) == 0:
             return []
         proba = self.predict_proba(texts)
+        # The offsets were chosen for the stack alone; the blend goes without them.
         offsets = self._offsets if self._offsets is not None else np.zeros(len(self.classes))
+        if self._tuned is not None:
+            offsets = np.zeros(len(self.classes))
         best = (np.log(np.clip(proba, 1e-9, 1.0)) + offsets).argmax(axis=1)
         index = {c: i for i, c in enumerate(self.classes)}
         pos = proba[:, index["positive"]] if "positive" in index else np.zeros(len(texts))
@@ -261,6 +297,7 @@ class SentimentModel:
             "bases": self._bases,
             "meta": self._meta,
             "offsets": self._offsets,
+            "tuned": self._tuned,
         }
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -302,4 +339,6 @@ class SentimentModel:
         model.cv_macro_f1 = state["cv_macro_f1"]
         model._bases, model._meta = state["bases"], state["meta"]
         model._offsets = state["offsets"]
+        model._tuned = state.get("tuned")
+        model.finetune_epochs = getattr(model._tuned, "epochs", 0) if model._tuned else 0
         return model
