@@ -69,6 +69,13 @@ def test_a_resident_answers_from_the_link_and_the_dashboard_shows_it(
     mood = staff.locator('#sentiment-table tr[data-source="survey"][data-area="B1"]')
     assert mood.locator(".bb-count").inner_text() == "1"
     assert_accessible(staff, "listening dashboard")
+    # The analyst asks for one beat's trend over time instead of the city's.
+    staff.locator("#trend_area").select_option("B1")
+    staff.get_by_role("button", name="Show").click()
+    staff.wait_for_url("**trend_area=B1**")
+    assert staff.locator("#trend-table").get_attribute("data-area") == "B1"
+    assert "Trust and safety over time" in staff.locator("#trend-heading").inner_text()
+    assert_accessible(staff, "listening dashboard, one area's trend")
 
 
 def test_the_survey_pages_are_accessible_in_spanish(new_page: Any, survey_path: str) -> None:

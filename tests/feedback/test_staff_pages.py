@@ -149,3 +149,23 @@ def test_staff_get_a_qr_code_for_flyers(city: None, staff_client: Callable[[str]
     svg = staff_client("supervisor").get("/staff/feedback/community-qr.svg?src=library")
     assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml"
     assert b"<svg" in svg.content
+
+
+def test_the_dashboard_shows_the_trend_of_the_area_chosen(
+    city: None, staff_client: Callable[[str], Client]
+) -> None:
+    from datetime import timedelta
+
+    now = timezone.now()
+    community("B1", 120, when=now, old_share=1.0, trust_old=9.0)
+    community("B1", 120, when=now - timedelta(days=32), old_share=1.0, trust_old=5.0, seed=3)
+    client = staff_client("analyst")
+    body = client.get("/staff/feedback/?trend_area=B1").content.decode()
+    assert 'id="trend-table" data-area="B1"' in body
+    assert '<option value="B1" selected>' in body
+    table = body[body.index('id="trend-table"') : body.index("</table>", body.index('id="trend-table"'))]
+    assert "<td>90.0</td>" in table and "<td>50.0</td>" in table  # trust and safety, both months
+    assert table.count("beyond noise") == 2  # trust and safety both rose beyond noise
+    # an area that does not exist (or is of the other kind) shows the city, not an error
+    other = client.get("/staff/feedback/?trend_area=Nowhere").content.decode()
+    assert 'id="trend-table" data-area="city"' in other

@@ -77,3 +77,15 @@ def test_it_says_whether_a_change_is_beyond_noise(city: None) -> None:
     assert [p.row.period for p in points] == [last, this]
     assert points[1].change is not None and points[1].change.significant
     assert points[1].change.difference < -30
+
+
+def test_it_tests_changes_in_safety_as_well_as_trust(city: None) -> None:
+    now = timezone.now()
+    this = month_of(now)
+    community("B1", 200, when=now, old_share=0.0, trust_young=3.0)
+    community("B1", 200, when=now - timedelta(days=32), old_share=1.0, seed=4)
+    points = trend("B1", this, months=2)
+    assert [p.row.area for p in points] == ["B1", "B1"]
+    assert points[0].safety_change is None  # nothing before the first month
+    safety = points[1].safety_change
+    assert safety is not None and safety.significant and safety.difference < -30

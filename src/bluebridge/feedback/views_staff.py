@@ -45,12 +45,21 @@ def _options(request: HttpRequest) -> tuple[str, str, str, str]:
 @allow(*DASHBOARD_ROLES)
 def dashboard_page(request: HttpRequest) -> HttpResponse:
     period, kind, small, error = _options(request)
-    board = dashboard.build(period, kind=kind, small_areas=small)
+    # The trend is for the whole city or one area of the chosen kind; an unknown code shows
+    # the city rather than an empty table.
+    areas = list(Area.objects.filter(kind=kind).order_by("code").values_list("code", "name"))
+    trend_area = request.GET.get("trend_area", "city")
+    if trend_area not in {code for code, _name in areas}:
+        trend_area = "city"
+    board = dashboard.build(period, kind=kind, small_areas=small, trend_area=trend_area)
     context: dict[str, Any] = {
         "board": board,
         "period": period,
         "kind": kind,
         "small_areas": small,
+        "trend_area": trend_area,
+        "trend_area_name": dict(areas).get(trend_area, ""),
+        "areas": areas,
         "rules": trust.SMALL_AREA_RULES,
         "error": error,
         "min_n": 50,

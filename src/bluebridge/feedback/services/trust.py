@@ -178,11 +178,13 @@ def trust_index(
 @dataclass
 class TrendPoint:
     row: Row
-    change: Change | None  # against the previous published point
+    change: Change | None  # trust, against the previous published point
+    safety_change: Change | None = None  # safety, against the same point
 
 
 def trend(area: str, last_month: str, months: int = 12, kind: str = Area.BEAT) -> list[TrendPoint]:
-    """Monthly trust for one area (or "city"), each change tested against sampling noise."""
+    """Monthly trust and safety for one area (or "city"), each change tested against sampling
+    noise. Months are never pooled or shrunk here (overlapping months would fake agreement)."""
     points: list[TrendPoint] = []
     previous: Row | None = None
     for k in range(months - 1, -1, -1):
@@ -193,10 +195,13 @@ def trend(area: str, last_month: str, months: int = 12, kind: str = Area.BEAT) -
         row = next((r for r in rows if r.area == area), None)
         if row is None:
             continue
-        delta = None
-        if row.published and previous is not None and previous.trust and row.trust:
-            delta = change(previous.trust, row.trust)
+        delta = safety_delta = None
+        if row.published and previous is not None:
+            if previous.trust and row.trust:
+                delta = change(previous.trust, row.trust)
+            if previous.safety and row.safety:
+                safety_delta = change(previous.safety, row.safety)
         if row.published:
             previous = row
-        points.append(TrendPoint(row, delta))
+        points.append(TrendPoint(row, delta, safety_delta))
     return points
