@@ -163,7 +163,9 @@ def test_the_dashboard_shows_the_trend_of_the_area_chosen(
     body = client.get("/staff/feedback/?trend_area=B1").content.decode()
     assert 'id="trend-table" data-area="B1"' in body
     assert '<option value="B1" selected>' in body
-    table = body[body.index('id="trend-table"') : body.index("</table>", body.index('id="trend-table"'))]
+    table = body[
+        body.index('id="trend-table"') : body.index("</table>", body.index('id="trend-table"'))
+    ]
     assert "<td>90.0</td>" in table and "<td>50.0</td>" in table  # trust and safety, both months
     assert table.count("beyond noise") == 2  # trust and safety both rose beyond noise
     # an area that does not exist (or is of the other kind) shows the city, not an error
