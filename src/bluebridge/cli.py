@@ -78,10 +78,19 @@ def main(argv: list[str] | None = None) -> None:
     if command == "demo":
         # The demo is a development server: debug pages on, e-mail written to files.
         os.environ.setdefault("DEBUG", "1")
+    elif any(a in {"-h", "--help"} for a in args[1:]):
+        # Printing a command's help starts nothing, so it needs no production settings.
+        os.environ.setdefault("DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bluebridge.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["bluebridge", command, *args[1:]])
+    try:
+        execute_from_command_line(["bluebridge", command, *args[1:]])
+    except ImproperlyConfigured as exc:
+        # Unsafe or missing settings: say what to set, without a traceback.
+        sys.stderr.write(f"bluebridge: {exc}\n(see docs/configuration.md)\n")
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":
