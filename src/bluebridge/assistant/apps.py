@@ -27,3 +27,13 @@ class AssistantConfig(AppConfig):
             "staff", "assistant-safety", _("Assistant safety review"), roles=[SUPERVISOR, ADMIN]
         )
         extensions.register("assistant", populate=demo.populate, wipe=demo.wipe, order=20)
+        # The report form and every other caller of core.safety.screen get the learned layer too.
+        from bluebridge.core import safety
+
+        safety.register_detector(_learned_kind)
+
+
+def _learned_kind(prepared: str) -> str | None:
+    from bluebridge.assistant.safety.model import predict
+
+    return predict(prepared).kind

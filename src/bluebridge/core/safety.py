@@ -11,15 +11,17 @@ question about paperwork or prevention for a past or imagined event ("how do I g
 for last month's break-in", "what should I do if my car is broken into") with no sign of danger
 now is let through, and never when it is about being followed or a child.
 
-`analyse(text)` gives the detail (reasons, negation, past, immediacy); the citizen assistant
-(`bluebridge.assistant.safety`) layers a learned model on top of it. The patterns live in
-`safety_rules.py`.
+`analyse(text)` gives the detail (reasons, negation, past, immediacy). Later apps may add a
+learned detector with `register_detector` (the citizen assistant registers its n-gram model
+when it loads), so every form that calls `screen` gets the same layered screen as the chat:
+either layer may trigger. The patterns live in `safety_rules.py`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -39,6 +41,22 @@ _HYPOTHETICAL = re.compile(R.HYPOTHETICAL)
 _PAPERWORK = re.compile(R.PAPERWORK)
 _STICKY = re.compile(R.STICKY)
 MAX_CHARS = 8000
+
+# A learned detector reads the prepared text and says "emergency", "crisis" or None.
+Detector = Callable[[str], str | None]
+_DETECTORS: list[Detector] = []
+
+
+def register_detector(detector: Detector) -> None:
+    """Add a learned layer to `screen` (once; apps call this from AppConfig.ready)."""
+    if detector not in _DETECTORS:
+        _DETECTORS.append(detector)
+
+
+def _learned(prepared: str) -> str | None:
+    """The strongest guess of the registered detectors: crisis, then emergency, then None."""
+    guesses = {detector(prepared) for detector in _DETECTORS}
+    return CRISIS if CRISIS in guesses else EMERGENCY if EMERGENCY in guesses else None
 
 
 @dataclass(frozen=True)
@@ -144,6 +162,10 @@ def screen(text: str, language: str = "en") -> Verdict:
     found = analyse(text)
     if found.kind == EMERGENCY:
         return Verdict(EMERGENCY, found.emergency + found.crisis, found.emergency_softened)
-    if found.kind == CRISIS:
-        return Verdict(CRISIS, found.crisis, found.crisis_softened)
+    learned = _learned(prepare(text)) if _DETECTORS else None
+    if found.kind == CRISIS or learned == CRISIS:
+        return Verdict(CRISIS, found.crisis or ["self-harm"], found.crisis_softened)
+    if learned == EMERGENCY and not found.cleared:
+        # The rules read a question about paperwork or a what-if: the model does not overrule.
+        return Verdict(EMERGENCY, ["model"], False)
     return Verdict(None)

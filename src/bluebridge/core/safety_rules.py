@@ -49,6 +49,14 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
     ),
     (
         "break-in",
+        r"\b(smashing|breaking|bashing) (in )?(the |my |our |some |all the |car |people'?s )*(car )?(windows|windshields)\b|\b(someone|somebody|a man|a guy|a woman|he|she|they|people) (got|came|snuck|sneaked|walked) (in|into) (my|our|the) (house|home|apartment|room)\b",
+    ),
+    (
+        "break-in",
+        r"\b(alguien|un \w+|una \w+|unos \w+|gente) (entro|entraron|se metio|se metieron) (a|en) (mi|la|nuestra) (casa|departamento|apartamento|cuarto)\b",
+    ),
+    (
+        "break-in",
         r"\b(esta|estan|estamos) (entrando|metiendose)\b|\bintentando? (entrar|meterse)\b|\b(quiere|quieren|tratan? de) (entrar|meterse) a (mi|la|nuestra) casa\b",
     ),
     (
@@ -61,7 +69,7 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
     ),
     (
         "break-in",
-        r"\b(rompen|rompiendo|romper|quebrando|quiebran) (una|la|el|un|mi) (ventana|vidrio|puerta|cristal)\b|\b(tratando|intentando|quieren|quiere) (de )?(abrir|forzar|romper) (la|mi|nuestra) (puerta|ventana|cerradura)\b",
+        r"\b(rompen|rompiendo|romper|quebrando|quiebran) (una|la|el|un|mi|los|las|mis|unos|unas) (ventanas?|vidrios?|puertas?|cristal(es)?)\b|\b(tratando|intentando|quieren|quiere) (de )?(abrir|forzar|romper) (la|mi|nuestra) (puerta|ventana|cerradura)\b",
     ),
     (
         "break-in",
@@ -74,7 +82,7 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
     ),
     (
         "robbery",
-        r"\bme (esta|estan) (asaltando|robando)\b|\bme (asaltan|asaltaron|acaban de (robar|asaltar))\b|\b(asalto|atraco) (a mano armada|en curso)\b",
+        r"\b(robbery|hold ?up|stick ?up) (in progress|happening|going on)\b|\b(is|are|'s|'re) (robbing|holding up|sticking up) (the|a|this|that)\b|\b(robo|asalto|atraco)s? (en curso|en progreso)\b|\b(robo|asalto|atraco)s?\b(?=.{0,40}\b(en este momento|ahora mismo|ahorita)\b)|\b(estan|esta) (robando|asaltando) (el|la|un|una)\b|\bme (esta|estan) (asaltando|robando)\b|\bme (asaltan|asaltaron|acaban de (robar|asaltar))\b|\b(asalto|atraco) (a mano armada|en curso)\b",
     ),
     # Weapons
     (
@@ -91,7 +99,7 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
     ),
     (
         "weapon",
-        r"\b(pistolas?|armas?|armados?|armadas?|disparos?|disparando|disparo|dispararon|balazos?|balaceras?|baleado|tiroteos?|cuchillos?|cuchiyo|navajas?|machetes?|apunal\w*|acuchill\w*)\b",
+        r"\b(pistolas?|armas?|armados?|armadas?|disparos?|disparando|disparo|dispararon|balazos?|balaceras?|baleado|tiroteos?|dispar(a|an|ar|arle|arles|arme|aron|ando|o|os|e|en|ado|ados)|cuchillos?|cuchiyo|navajas?|machetes?|apunal\w*|acuchill\w*)\b",
     ),
     # Someone hurt or a medical emergency
     (
@@ -99,6 +107,10 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
         r"\b(bleeding|bleding|unconscious|unconcious|unresponsive|not breathing|can'?t breathe|cant breath|passed out|collapsed|seizure|hurt|injured|wounded|heart attack|having a stroke|no pulse|not moving|won'?t wake up|trapped|pinned (under|in|between))\b(?! myself)",
     ),
     ("hurt", r"\b(hit by a car|ran over|run over|got hit by)\b"),
+    (
+        "hurt",
+        r"\b(drowning|drowned|going under|fell (through|into) the (ice|river|lake|water|pond))\b|\b(se (esta )?ahoga\w*|ahogandose|se cayo al (agua|rio|lago)|cayo (por|a traves de)l? hielo)\b",
+    ),
     (
         "crash",
         r"\b(flipped|rolled) over\b|\b(crash|wreck|accident|collision)\b.{0,60}\b(trapped|screaming|bleeding|unconscious|not moving|hurt|injured)\b|\bse (volteo|volco)\b",
@@ -165,7 +177,7 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
     ),
     (
         "child",
-        r"\bno (encuentro|encontramos|aparece) (a )?mi (hijo|hija|nino|nina|bebe)\b|\bse (llevaron|llevo|robaron|robo) a (mi|un|una|el|la) (hijo|hija|nino|nina|bebe|menor)\b",
+        r"\bmi (hijo|hija|nino|nina|bebe|nieto|nieta)( de \w+ anos?| pequen[oa]| chiquit[oa])? (desaparecio|se perdio|esta desaparecid[oa]|esta perdid[oa]|no aparece)\b|\bmy (son|daughter|child|kid|baby|toddler|grandson|granddaughter|little (boy|girl))( \w+)? (is missing|disappeared|has disappeared|went missing|is lost)\b|\bno (encuentro|encontramos|aparece) (a )?mi (hijo|hija|nino|nina|bebe)\b|\bse (llevaron|llevo|robaron|robo) a (mi|un|una|el|la) (hijo|hija|nino|nina|bebe|menor)\b",
     ),
     # Being followed or stalked
     (
@@ -263,7 +275,7 @@ CRISIS_RULES: list[tuple[str, str]] = [
     ),
     (
         "self-harm",
-        r"\bse quiere (matar|morir|suicidar)\b|\bquiere (matarse|suicidarse|quitarse la vida)\b|\bno vale la pena vivir\b",
+        r"\b(tired of|done with) (living|life|being alive)\b|\bcansad[oa] de (vivir|la vida|estar viv[oa])\b|\b(usarla|usarlo|dispararme|apuntarme) (contra|a) mi( mism[oa])?\b|\bme (he estado|estoy|sigo|vuelvo a) cortando\b|\bcarta de (despedida|suicidio)\b|\bnota (de despedida|suicida)\b|\bse quiere (matar|morir|suicidar)\b|\bquiere (matarse|suicidarse|quitarse la vida)\b|\bno vale la pena vivir\b",
     ),
 ]
 
@@ -276,6 +288,8 @@ BENIGN = [
     r"\bburglar alarms?\b|\bcandados? (para|de) (la |el |mi |las |los )?(pistola|arma|armas|rifle)\b|\b(programa de )?recompra de armas\b|\b(knife|knives) (sharpening|sharpener|set|block)\b",
     r"\bsecuestr\w*(?=.{0,60}\b(estafa|fraude|falso|falsa|virtual)\b)|\b(estafa|fraude)\b.{0,60}secuestr\w*|\bkidnap\w*(?=.{0,60}\b(scam|fraud|fake)\b)|\b(scam|fraud|fake)\b.{0,60}kidnap\w*",
     r"\b(capacitacion|curso|clase|taller|entrenamiento)\w* (de|sobre|en) prevencion del suicidio\b",
+    r"\b(gun|firearm|rifle) (safes?|cabinets?|cases?)\b|\b(caja fuerte|cajas fuertes|gabinete|estuche)s? (para|de) (armas?|pistolas?|rifles?)\b",
+    r"\b(get|getting|pick up|picking up|retrieve|claim) (my|his|her|our|their|the|a) (guns?|firearms?|rifles?|handguns?|pistols?|shotguns?) back\b|\b(guns?|firearms?|rifles?|handguns?|pistols?|ammunition|ammo) to (turn (it|them) in|get rid of|dispose of|surrender)\b",
     r"\b(turn in|turning in|surrender|dispose of|get rid of|drop off|transport|store|register|buy|sell|own) (a |my |an |an old |old |the |unwanted )?(guns?|firearms?|rifles?|handguns?|pistols?|ammunition|ammo)\b",
     r"\b(permiso|permisos|licencia|licencias|registro|registrar|comprar|vender|entregar) (de |para |un |una |mi |mis )?(portar |tener )?(armas?|pistolas?|rifles?)( de fuego)?\b|\barmas? de fuego\b(?=.{0,30}\b(permiso|licencia|registro|ley|leyes)\b)",
     r"\bfuegos? artificiales\b|\bboca de incendios?\b|\b(alarma|alarmas|simulacro|prevencion|extintor) (de|contra) incendios?\b|\bcese al fuego\b",
@@ -298,7 +312,7 @@ PAST = (
     r"\b(yesterday|last (night|week|month|year|weekend|summer|spring|fall|winter|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"ago|earlier (today|this (week|month|year))|already gone|is gone|were gone|the other (day|night)|over the weekend|back in|in (19|20)\d\d|"
     r"(last|past) (few )?(days|weeks|months|years)|months? back|years? back|"
-    r"ayer|anoche|antier|anteayer|la semana pasada|el mes pasado|el ano pasado|el fin de semana pasado|el otro dia|la otra noche|"
+    r"ayer|anoche|antier|anteayer|la semana pasada|el mes pasado|el ano pasado|el fin de semana pasado|(la primavera|el verano|el otono|el invierno) pasad[oa]|el otro dia|la otra noche|"
     r"hace (un |una |unos |unas |\w+ )?(dia|dias|semana|semanas|mes|meses|ano|anos|hora|horas|rato|tiempo)|ya se fue|ya se fueron|en (19|20)\d\d)\b"
     r"|\b(last|past) (month|year|week)'s\b|\b(was|were|got) (stolen|robbed|mugged|attacked|assaulted|broken into)\b|\bstolen\b"
     r"|\bme (asaltaron|robaron|atacaron|agredieron|golpearon|pegaron)\b|\bse robaron (mi|mis|el|la|los|las|un|una)\b"
@@ -306,7 +320,7 @@ PAST = (
 
 # Danger happening now.
 IMMEDIATE = (
-    r"\b(right now|rn|now|currently|at the moment|as we speak|(is|it's|its) happening|hurry|please help|help me please|help us please|someone help|somebody help|send (someone|police|help|an officer|a cop|cops|officers)|"
+    r"\b(right now|rn|now(?! that\b)|currently|at the moment|as we speak|(is|it's|its) happening|hurry|please help|help me please|help us please|someone help|somebody help|send (someone|police|help|an officer|a cop|cops|officers)|"
     r"still (here|there|inside|outside|nearby|around|close|in the house|at it)|outside my (door|house|window|apartment)|i'?m hiding|hiding (in|under|with)|"
     r"ahora|ahorita|en este momento|ahora mismo|ayudenme|auxilio|socorro|ayuda por favor|manden|estoy escondid[oa]|sigue (cerca|aqui|ahi)|todavia (esta|estan) (aqui|ahi|adentro|afuera|en la casa|cerca))\b|\bhelp\s*!"
     r"|\b(is|are|'s|'re) (breaking|bleeding|fighting|shooting|stabbing|hitting|beating|choking|attacking|following|chasing|burning|overdosing|trying|pointing|waving|threatening|screaming)\b"

@@ -71,3 +71,21 @@ def test_it_softens_the_wording_for_something_that_already_happened(city, client
         "/report/screen/", {"description": "my car was broken into last night, nobody was hurt"}
     ).content.decode()
     assert "If anyone is in danger or it is still happening, call 911 now." in alert
+
+
+def test_it_uses_the_learned_layer_where_the_rules_see_nothing(city, client, good_report):
+    from bluebridge.core.safety import analyse
+
+    text = "I don't see the point of living anymore"
+    assert analyse(text).kind is None  # the rules alone miss it
+    html = client.post("/report/", dict(good_report, description=text)).content.decode()
+    assert "Call or text 988 now" in html
+    assert not ServiceRequest.objects.exists()
+    live = client.post("/report/screen/", {"description": text}).content.decode()
+    assert "988" in live
+
+
+def test_the_learned_layer_does_not_overrule_a_question_about_paperwork(city, client, good_report):
+    text = "How do I get a copy of the report about the fight at the bar last month?"
+    response = client.post("/report/", dict(good_report, description=text))
+    assert response.status_code == 302  # filed: no alert
