@@ -275,7 +275,7 @@ CRISIS_RULES: list[tuple[str, str]] = [
     ),
     (
         "self-harm",
-        r"\b(tired of|done with) (living|life|being alive)\b|\bcansad[oa] de (vivir|la vida|estar viv[oa])\b|\b(usarla|usarlo|dispararme|apuntarme) (contra|a) mi( mism[oa])?\b|\bme (he estado|estoy|sigo|vuelvo a) cortando\b|\bcarta de (despedida|suicidio)\b|\bnota (de despedida|suicida)\b|\bse quiere (matar|morir|suicidar)\b|\bquiere (matarse|suicidarse|quitarse la vida)\b|\bno vale la pena vivir\b",
+        r"\bgave away (all )?(my|of my) (things|stuff|belongings|possessions)\b|\bregal(e|o|ando) (todas )?mis cosas\b|\b(tired of|done with) (living|life|being alive)\b|\bcansad[oa] de (vivir|la vida|estar viv[oa])\b|\b(usarla|usarlo|dispararme|apuntarme) (contra|a) mi( mism[oa])?\b|\bme (he estado|estoy|sigo|vuelvo a) cortando\b|\bcarta de (despedida|suicidio)\b|\bnota (de despedida|suicida)\b|\bse quiere (matar|morir|suicidar)\b|\bquiere (matarse|suicidarse|quitarse la vida)\b|\bno vale la pena vivir\b",
     ),
 ]
 
