@@ -91,3 +91,11 @@ def test_it_softens_but_keeps_the_911_line_for_past_or_negated_danger(text):
 def test_it_reads_both_languages_whatever_the_page_language():
     assert screen("tiene un cuchillo", "en").kind == "emergency"
     assert screen("he has a gun", "es").kind == "emergency"
+
+
+def test_it_lets_through_a_report_of_a_past_crash_where_nobody_was_hurt():
+    from bluebridge.core.safety import screen
+
+    assert not screen("I'd like to report a hit and run from last Friday, nobody was hurt")
+    assert not screen("quiero reportar un choque con fuga del viernes pasado, nadie salió herido")
+    assert screen("I'd like to report a crash, a man is hurt and bleeding right now")
