@@ -20,11 +20,10 @@ Prints a table per protocol; the numbers are quoted in the hand-written notes of
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import numpy as np
-
-import math
 
 from benchmarks.forecasting_protocols import DATA, PROTOCOLS, Protocol
 from bluebridge.forecasting.files import read_incidents

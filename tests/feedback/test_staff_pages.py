@@ -160,7 +160,7 @@ def test_the_dashboard_shows_the_trend_of_the_area_chosen(
     community("B1", 120, when=now, old_share=1.0, trust_old=9.0)
     community("B1", 120, when=now - timedelta(days=32), old_share=1.0, trust_old=5.0, seed=3)
     client = staff_client("analyst")
-    body = client.get("/staff/feedback/?trend_area=B1").content.decode()
+    body = client.get("/staff/feedback/?trend_area=B1&trend_step=month").content.decode()
     assert 'id="trend-table" data-area="B1"' in body
     assert '<option value="B1" selected>' in body
     table = body[
@@ -171,3 +171,16 @@ def test_the_dashboard_shows_the_trend_of_the_area_chosen(
     # an area that does not exist (or is of the other kind) shows the city, not an error
     other = client.get("/staff/feedback/?trend_area=Nowhere").content.decode()
     assert 'id="trend-table" data-area="city"' in other
+
+
+def test_an_areas_trend_defaults_to_quarters(
+    city: None, staff_client: Callable[[str], Client]
+) -> None:
+    client = staff_client("analyst")
+    body = client.get("/staff/feedback/?trend_area=B1").content.decode()
+    assert 'data-area="B1" data-step="quarter"' in body
+    assert "Quarterly scores" in body
+    city_body = client.get("/staff/feedback/").content.decode()
+    assert 'data-area="city" data-step="month"' in city_body
+    odd = client.get("/staff/feedback/?trend_step=fortnight").content.decode()
+    assert 'data-step="month"' in odd  # an unknown step shows months, not an error

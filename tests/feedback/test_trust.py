@@ -89,3 +89,28 @@ def test_it_tests_changes_in_safety_as_well_as_trust(city: None) -> None:
     assert points[0].safety_change is None  # nothing before the first month
     safety = points[1].safety_change
     assert safety is not None and safety.significant and safety.difference < -30
+
+
+def test_it_steps_the_trend_by_quarters_that_do_not_overlap(city: None) -> None:
+    from bluebridge.feedback.services.periods import (
+        parse,
+        quarter_of_month,
+        shift_quarter,
+    )
+
+    assert quarter_of_month("2025-03") == "2025-Q1" and quarter_of_month("2025-04") == "2025-Q2"
+    assert shift_quarter("2025-Q1", -1) == "2024-Q4" and shift_quarter("2024-Q4", 1) == "2025-Q1"
+    now = timezone.now()
+    this = month_of(now)
+    this_quarter = parse(quarter_of_month(this))
+    earlier = this_quarter.start - timedelta(days=40)  # inside the quarter before
+    community("B1", 30, when=now, old_share=0.0, trust_young=3.0)
+    community("B1", 30, when=now - timedelta(minutes=1), old_share=0.0, trust_young=3.0, seed=6)
+    community("B1", 60, when=earlier, old_share=1.0, seed=7)
+    points = trend("B1", this, months=2, step="quarter")
+    assert [p.row.period for p in points] == [
+        shift_quarter(this_quarter.label, -1),
+        this_quarter.label,
+    ]
+    assert points[1].change is not None and points[1].change.significant
+    assert points[1].row.n == 60

@@ -51,13 +51,20 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     trend_area = request.GET.get("trend_area", "city")
     if trend_area not in {code for code, _name in areas}:
         trend_area = "city"
-    board = dashboard.build(period, kind=kind, small_areas=small, trend_area=trend_area)
+    # Months for the city; an area defaults to quarters (a month rarely has 50 effective answers).
+    trend_step = request.GET.get("trend_step") or ("month" if trend_area == "city" else "quarter")
+    if trend_step not in trust.TREND_STEPS:
+        trend_step = "month"
+    board = dashboard.build(
+        period, kind=kind, small_areas=small, trend_area=trend_area, trend_step=trend_step
+    )
     context: dict[str, Any] = {
         "board": board,
         "period": period,
         "kind": kind,
         "small_areas": small,
         "trend_area": trend_area,
+        "trend_step": trend_step,
         "trend_area_name": dict(areas).get(trend_area, ""),
         "areas": areas,
         "rules": trust.SMALL_AREA_RULES,

@@ -121,7 +121,14 @@ def map_features(rows: list[trust.Row], kind: str) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def build(period_label: str, *, kind: str, small_areas: str, trend_area: str = "city") -> Dashboard:
+def build(
+    period_label: str,
+    *,
+    kind: str,
+    small_areas: str,
+    trend_area: str = "city",
+    trend_step: str = "month",
+) -> Dashboard:
     period = parse(period_label)
     rows = trust.trust_index(period.label, kind=kind, small_areas=small_areas)
     last = period.month_labels()[-1]
@@ -130,7 +137,7 @@ def build(period_label: str, *, kind: str, small_areas: str, trend_area: str = "
         kind=kind,
         small_areas=small_areas,
         trust_rows=rows,
-        trend=trust.trend(trend_area, last, months=6, kind=kind),
+        trend=trust.trend(trend_area, last, months=6, kind=kind, step=trend_step),
         by_category=metrics.service_scores(period, "category"),
         by_unit=metrics.service_scores(period, "unit"),
         rates=metrics.response_rates(period),

@@ -41,6 +41,16 @@ def shift_month(label: str, by: int) -> str:
     return f"{year:04d}-{month0 + 1:02d}"
 
 
+def quarter_of_month(label: str) -> str:
+    """The quarter ("2025-Q1") that holds a month ("2025-03")."""
+    return f"{label[:4]}-Q{(int(label[5:7]) - 1) // 3 + 1}"
+
+
+def shift_quarter(label: str, by: int) -> str:
+    year, index = divmod(int(label[:4]) * 4 + int(label[-1]) - 1 + by, 4)
+    return f"{year:04d}-Q{index + 1}"
+
+
 def month_of(moment: datetime) -> str:
     return f"{timezone.localtime(moment):%Y-%m}"
 

@@ -15,7 +15,14 @@ from typing import Any
 
 from bluebridge.core.models import Area, PopulationMargin
 from bluebridge.feedback.models import Kind, Response
-from bluebridge.feedback.services.periods import Period, parse, pooled, shift_month
+from bluebridge.feedback.services.periods import (
+    Period,
+    parse,
+    pooled,
+    quarter_of_month,
+    shift_month,
+    shift_quarter,
+)
 from bluebridge.feedback.trust_index import (
     Change,
     Sample,
@@ -182,13 +189,31 @@ class TrendPoint:
     safety_change: Change | None = None  # safety, against the same point
 
 
-def trend(area: str, last_month: str, months: int = 12, kind: str = Area.BEAT) -> list[TrendPoint]:
-    """Monthly trust and safety for one area (or "city"), each change tested against sampling
-    noise. Months are never pooled or shrunk here (overlapping months would fake agreement)."""
+TREND_STEPS = ("month", "quarter")
+
+
+def trend(
+    area: str,
+    last_month: str,
+    months: int = 12,
+    kind: str = Area.BEAT,
+    step: str = "month",
+) -> list[TrendPoint]:
+    """Trust and safety for one area (or "city") over the last `months` months, or over as
+    many quarters with step="quarter" (the quarter holding `last_month` last), each change
+    tested against sampling noise. Periods never overlap and are never pooled or shrunk here
+    (overlapping periods would fake agreement); quarters give a small area three times the
+    answers of a month."""
+    if step not in TREND_STEPS:
+        raise ValueError(f"step must be one of {', '.join(TREND_STEPS)}")
+    if step == "quarter":
+        last = quarter_of_month(last_month)
+        labels = [shift_quarter(last, -k) for k in range(months - 1, -1, -1)]
+    else:
+        labels = [shift_month(last_month, -k) for k in range(months - 1, -1, -1)]
     points: list[TrendPoint] = []
     previous: Row | None = None
-    for k in range(months - 1, -1, -1):
-        label = shift_month(last_month, -k)
+    for label in labels:
         rows = trust_index(
             label, kind=kind, small_areas="suppress", area="" if area == "city" else area
         )
