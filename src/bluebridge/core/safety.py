@@ -146,7 +146,10 @@ def _cleared(emergency: list[str], text: str, past: bool) -> bool:
 
 def analyse(text: str) -> Findings:
     """What the rules see in `text` (English and Spanish are both always read)."""
-    plain = prepare(text)
+    return _analyse_prepared(prepare(text))
+
+
+def _analyse_prepared(plain: str) -> Findings:
     emergency, emergency_negated = _find(_COMPILED_EMERGENCY, plain)
     crisis, crisis_negated = _find(_COMPILED_CRISIS, plain)
     past = bool(_PAST.search(plain))
@@ -159,10 +162,11 @@ def screen(text: str, language: str = "en") -> Verdict:
     """Screen `text` (in English or Spanish; both are always checked, people mix languages)."""
     if not text or not text.strip():
         return Verdict(None)
-    found = analyse(text)
+    plain = prepare(text)  # once: the rules and the learned layers read the same text
+    found = _analyse_prepared(plain)
     if found.kind == EMERGENCY:
         return Verdict(EMERGENCY, found.emergency + found.crisis, found.emergency_softened)
-    learned = _learned(prepare(text)) if _DETECTORS else None
+    learned = _learned(plain) if _DETECTORS else None
     if found.kind == CRISIS or learned == CRISIS:
         return Verdict(CRISIS, found.crisis or ["self-harm"], found.crisis_softened)
     if learned == EMERGENCY and not found.cleared:
