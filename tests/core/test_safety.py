@@ -19,6 +19,11 @@ EMERGENCIES_EN = [
     ("a car has been following me for ten minutes", "followed"),
     ("two men are fighting outside the bar", "violence"),
     ("my husband is hitting me", "violence"),
+    ("my little brother fell thru the ice on the creek", "hurt"),
+    ("I just heard the basement window shatter", "break-in"),
+    ("I don't know if someone is in the house, the lights went off", "break-in"),
+    ("I lost my son at the fair, he's 5", "child"),
+    ("a truck hit a man on a bike and he is not moving", "hurt"),
 ]
 EMERGENCIES_ES = [
     ("Alguien está entrando a mi casa", "break-in"),
@@ -30,6 +35,9 @@ EMERGENCIES_ES = [
     ("Me están siguiendo desde la tienda", "followed"),
     ("Mi pareja me quiere matar", "violence"),
     ("Están golpeando a una mujer en la calle", "violence"),
+    ("Creo que hay alguien adentro", "break-in"),
+    ("Oigo pasos en la cocina y estoy sola", "break-in"),
+    ("Se me perdió mi hija en la feria", "child"),
 ]
 CRISES = [
     ("I want to kill myself", "en"),
@@ -37,6 +45,8 @@ CRISES = [
     ("I'm going to hurt myself", "en"),
     ("Quiero matarme", "es"),
     ("Ya no aguanto, pienso en el suicidio", "es"),
+    ("I'm sitting in the garage with the engine running", "en"),
+    ("Estoy en la cochera con el motor prendido", "es"),
 ]
 ORDINARY = [
     ("Loud music every night after midnight", "en"),
@@ -48,6 +58,12 @@ ORDINARY = [
     ("Un carro bloquea la boca de incendio", "es"),
     ("Grafiti en la pared de la escuela", "es"),
     ("Perdí mi cartera en el parque", "es"),
+    ("The blue van on Oak Street hasn't moved in three weeks", "en"),
+    ("firearm background check for a gun purchase", "en"),
+    ("We watched a documentary about a kidnapping. How do Amber Alerts work?", "en"),
+    ("Where can I drop off an unwanted shotgun and some old ammo?", "en"),
+    ("Pregunta hipotética: si alguien entra a mi casa, ¿puedo defenderme con un arma?", "es"),
+    ("Vi una película de secuestros, ¿cómo funciona la alerta Amber?", "es"),
     ("", "en"),
 ]
 

@@ -38,6 +38,7 @@ _PAST = re.compile(R.PAST)
 _IMMEDIATE = re.compile(R.IMMEDIATE)
 _INQUIRY = re.compile(R.INQUIRY)
 _HYPOTHETICAL = re.compile(R.HYPOTHETICAL)
+_MARKED_HYPOTHETICAL = re.compile(R.MARKED_HYPOTHETICAL)
 _PAPERWORK = re.compile(R.PAPERWORK)
 _STICKY = re.compile(R.STICKY)
 MAX_CHARS = 8000
@@ -120,6 +121,16 @@ def prepare(text: str) -> str:
     return _mask_benign(normalise((text or "")[:MAX_CHARS]))
 
 
+def learned_text(text: str, plain: str) -> str:
+    """What a learned layer reads: `plain` (the prepared `text`), unless harmless phrases made
+    up most of the text. Then too little is left for an n-gram model ("i want to" of "I want
+    to contest a speeding ticket" reads like a crisis), and a harmless pattern may have run
+    over danger, so the model reads the whole normalised text instead."""
+    whole = normalise((text or "")[:MAX_CHARS])
+    kept = len(plain.replace(" ", ""))
+    return plain if kept * 2 > len(whole.replace(" ", "")) else whole
+
+
 def _find(rules: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[list[str], bool]:
     """Names of the rules that match, and whether every match had a negation before it."""
     names: list[str] = []
@@ -137,7 +148,7 @@ def _cleared(emergency: list[str], text: str, past: bool) -> bool:
     """Is every danger sign inside a question about paperwork, the past, or a what-if?"""
     if _STICKY.search(text):
         return False
-    if _HYPOTHETICAL.search(text):
+    if _HYPOTHETICAL.search(text) or _MARKED_HYPOTHETICAL.search(text):
         return True
     if not set(emergency) <= R.CLEARABLE or not _INQUIRY.search(text):
         return False
@@ -146,15 +157,17 @@ def _cleared(emergency: list[str], text: str, past: bool) -> bool:
 
 def analyse(text: str) -> Findings:
     """What the rules see in `text` (English and Spanish are both always read)."""
-    return _analyse_prepared(prepare(text))
+    return analyse_prepared(prepare(text))
 
 
-def _analyse_prepared(plain: str) -> Findings:
+def analyse_prepared(plain: str) -> Findings:
+    """`analyse` of a text already passed through `prepare`."""
     emergency, emergency_negated = _find(_COMPILED_EMERGENCY, plain)
     crisis, crisis_negated = _find(_COMPILED_CRISIS, plain)
     past = bool(_PAST.search(plain))
     immediate = bool(_IMMEDIATE.search(plain))
-    cleared = bool(emergency) and not immediate and _cleared(emergency, plain, past)
+    marked = bool(_MARKED_HYPOTHETICAL.search(plain))
+    cleared = bool(emergency) and (marked or not immediate) and _cleared(emergency, plain, past)
     return Findings(emergency, crisis, emergency_negated, crisis_negated, past, immediate, cleared)
 
 
@@ -163,10 +176,10 @@ def screen(text: str, language: str = "en") -> Verdict:
     if not text or not text.strip():
         return Verdict(None)
     plain = prepare(text)  # once: the rules and the learned layers read the same text
-    found = _analyse_prepared(plain)
+    found = analyse_prepared(plain)
     if found.kind == EMERGENCY:
         return Verdict(EMERGENCY, found.emergency + found.crisis, found.emergency_softened)
-    learned = _learned(plain) if _DETECTORS else None
+    learned = _learned(learned_text(text, plain)) if _DETECTORS else None
     if found.kind == CRISIS or learned == CRISIS:
         return Verdict(CRISIS, found.crisis or ["self-harm"], found.crisis_softened)
     if learned == EMERGENCY and not found.cleared:

@@ -37,7 +37,9 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
     ),
     (
         "break-in",
-        r"\b(glass|window|windows|door) (breaking|shattering|smashing|being (broken|smashed|kicked))\b|\bhear (someone|somebody|people|footsteps) (downstairs|upstairs|inside|in the house)\b",
+        r"\b(glass|window|windows|door) (breaking|shattering|smashing|being (broken|smashed|kicked))\b|\bhear (someone|somebody|people|footsteps) (downstairs|upstairs|inside|in the house)\b"
+        r"|\b(heard|hear|hearing) (the |a |my |our )?(sound of )?(\w+ )?(glass|windows?) (break|breaking|shatter\w*|smash\w*)\b"
+        r"|\b(heard|hear|hearing) (noises?|someone|somebody|footsteps|voices) (downstairs|upstairs|inside|in (the|my|our) (house|kitchen|basement|attic|garage|living room|hallway))\b",
     ),
     (
         "break-in",
@@ -73,6 +75,7 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
     ),
     (
         "break-in",
+        r"\bhay alguien (adentro|dentro|metido)\b|\b(oigo|escucho|se oyen|oimos) (ruidos|pasos|a alguien|voces) (en|dentro de|adentro de) (la|mi|nuestra) (casa|cocina|sala|cuarto|sotano|cochera|garaje)\b|"
         r"\bse (esta|estan) metiendo\b|\brobando ahora\b|\bintrusos?\b|\b(forzando|rompiendo|pateando) (la|mi|nuestra) (puerta|ventana|cerradura)\b",
     ),
     # Robbery
@@ -109,7 +112,7 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
     ("hurt", r"\b(hit by a car|ran over|run over|got hit by)\b"),
     (
         "hurt",
-        r"\b(drowning|drowned|going under|fell (through|into) the (ice|river|lake|water|pond))\b|\b(se (esta )?ahoga\w*|ahogandose|se cayo al (agua|rio|lago)|cayo (por|a traves de)l? hielo)\b",
+        r"\b(drowning|drowned|going under|fell (through|into) the (ice|river|lake|water|pond)|(fell|fallen|falling|went|broke|breaking) (through|thru) the ice|(fell|fallen|falling) (in|into) the (river|lake|pond|pool|creek|canal|ocean|sea|bay))\b|\b(se (esta )?ahoga\w*|ahogandose|se cayo al (agua|rio|lago)|cayo (por|a traves de)l? hielo)\b",
     ),
     (
         "crash",
@@ -159,6 +162,10 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
         r"\b(child|children|kid|kids|baby|babies|toddler|infant)\b.{0,40}\b(alone|locked|in danger|hot car|being hit|beaten|abused|missing)\b",
     ),
     ("child", r"\b(missing|lost) (child|kid|baby|toddler)\b"),
+    (
+        "child",
+        r"\blost my (son|daughter|child|kid|baby|toddler|little (boy|girl)|\d+ ?(year|yr)[- ]old) (at|in) the\b|\b(se (me )?perdio|desaparecio|no encuentro a|no encontramos a|perdi a) (mi|mis|el|la) (hijo|hija|hijos|hijas|nino|nina|ninos|bebe|nieto|nieta|chamaco|chamaca|pequen[oa]|chiquit[oa])\b",
+    ),
     (
         "child",
         r"\b(can'?t|cannot|cant) find my (son|daughter|child|kid|baby|little (boy|girl)|\d+ ?(year|yr)[- ]old)\b|\bmy \d+ ?(year|yr)[- ]old (is |has gone |went )?missing\b",
@@ -223,6 +230,10 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
 CRISIS_RULES: list[tuple[str, str]] = [
     (
         "self-harm",
+        r"\b(in|inside) (the|my) (car|garage)\b.{0,50}\b(engine|motor|car) (running|on)\b|\bengine running\b.{0,50}\bgarage\b|\b(garaje|cochera)\b.{0,60}\b(motor|carro|coche) (encendido|prendido|andando|corriendo)\b|\b(motor|carro|coche) (encendido|prendido)\b.{0,60}\b(garaje|cochera)\b",
+    ),
+    (
+        "self-harm",
         r"\b(suicid\w*|sucid\w*|suicd\w*|suiside|kill myself|killing myself|kil myself|kms|end my life|ending my life|take my (own )?life|unalive (myself|me))\b",
     ),
     (
@@ -281,9 +292,9 @@ CRISIS_RULES: list[tuple[str, str]] = [
 
 # Harmless phrases that contain a trigger word; a match inside one of them is ignored.
 BENIGN = [
-    r"\b(gun|guns|firearm|firearms|handgun|weapon|weapons|concealed|carry|pistol|rifle)('s)? (permit|permits|license|licence|licensing|registration|registry|safety|locks?|class|classes|course|range|show|shop|store|dealer|buyback|buy ?back|storage|laws?|owners?|ownership|purchase|transfer|violence (statistics|data|prevention))\b",
+    r"\b(gun|guns|firearm|firearms|handgun|weapon|weapons|concealed|carry|pistol|rifle)('s)? (permit|permits|license|licence|licensing|registration|registry|safety|locks?|class|classes|course|range|show|shop|store|dealer|buyback|buy ?back|storage|laws?|owners?|ownership|purchase|transfer|violence (statistics|data|prevention)|background checks?)\b",
     r"\b(concealed|open) carry\b|\bgun ?locks?\b|\b(water|nerf|glue|staple|nail|heat|bb|airsoft|toy) guns?\b|\bshooting (range|hoops)\b|\bshooting (a |an |some |our |the |my )?(\w+ )?(film|movie|video|photos?|pictures?|scene|commercial|documentary)\b",
-    r"\b(carro|auto|coche|vehiculo|camioneta|troca|car|truck|van|vehicle)\b.{0,40}\b(no se mueve|not moving|hasn'?t moved)\b|\bcarro armado\b|\b(estacionad[oa]|parked|parks) (en sentido contrario|the wrong way)\b",
+    r"\b(carro|auto|coche|vehiculo|camioneta|troca|car|truck|van|vehicle)\b((?!\b(he|she|he'?s|she'?s|him|her|kid|kids|child|boy|girl|baby|man|woman|person|someone|somebody|guy|driver|rider|cyclist|pedestrian|nino|nina|hombre|mujer|persona|alguien|senor|senora|conductor|ciclista|peaton)\b).){0,40}\b(no se mueve|not moving|hasn'?t moved)\b|\bcarro armado\b|\b(estacionad[oa]|parked|parks) (en sentido contrario|the wrong way)\b",
     r"\bfire ?(hydrants?|lanes?|stations?|department|dept|trucks?|works|pits?|place|alarm test|marshal|code|inspection|drill|safety|extinguishers?|escapes?|prevention|chief|academy|sirens?)\b",
     r"\bburglar alarms?\b|\bcandados? (para|de) (la |el |mi |las |los )?(pistola|arma|armas|rifle)\b|\b(programa de )?recompra de armas\b|\b(knife|knives) (sharpening|sharpener|set|block)\b",
     r"\bsecuestr\w*(?=.{0,60}\b(estafa|fraude|falso|falsa|virtual)\b)|\b(estafa|fraude)\b.{0,60}secuestr\w*|\bkidnap\w*(?=.{0,60}\b(scam|fraud|fake)\b)|\b(scam|fraud|fake)\b.{0,60}kidnap\w*",
@@ -301,6 +312,8 @@ BENIGN = [
     r"\b(suicide|suicidio) prevention (training|class|course|walk|month|week)\b|\bprevencion del suicidio\b(?=.{0,30}\b(curso|clase|caminata|capacitacion|mes|semana)\b)",
     r"\b(fire|bomberos)\b(?=.{0,15}\b(department|station|inspection|marshal)\b)|\bpegando (carteles|anuncios|volantes|papeles|stickers|calcomanias)\b",
     r"\bhot car\b(?=.{0,40}\b(law|laws|ley|leyes|tips|consejos|prevent\w*)\b)",
+    r"\b(movies?|films?|shows?|series|documentar(y|ies)|docs?|docuseries|podcasts?|episodes?|books?|novels?|video ?games?|true crime)( \w+)? (about|called|sobre) (a |an |the |un |una |el |la |los |las )?(\w+ )?\w+\b|\b(peliculas?|documental(es)?|libros?|novelas?|videojuegos?) (de|sobre) (un |una |el |la |los |las )?\w+\b",
+    r"\bunwanted (guns?|firearms?|rifles?|handguns?|pistols?|shotguns?|ammunition|ammo)\b|\b(armas?|pistolas?|rifles?|escopetas?|balas|municiones) que ya no (quiero|uso|necesito|queremos)\b",
     r"\barmed (forces|services)\b|\bfuerzas armadas\b|\bthe (attack|fight) on (crime|drugs)\b",
 ]
 
@@ -347,16 +360,20 @@ INQUIRY = (
 
 # The question is about a situation that has not happened ("what should I do if...").
 HYPOTHETICAL = (
-    r"\b(what (should|do|can|would) (i|we|you|people) do (if|when|in case)|if (someone|somebody|anyone|a|my|i|we|there)|in case (of|someone)|"
+    r"\b(what (should|do|can|would) (i|we|you|people) do (if|when|in case)|(?<!know )(?<!sure )(?<!wonder )(?<!see )(?<!check )if (someone|somebody|anyone|a|my|i|we|there)|in case (of|someone)|"
     r"how (do|can) (i|we) (prevent|protect|keep|avoid|stop .{0,20} from|make sure)|tips (on|for|to)|safety tips|"
-    r"que (debo|tengo que|puedo|hay que|se debe) hacer (si|en caso|cuando)|que hago si|si (alguien|mi|un|una|me|hay|nos)|en caso de|como (prevenir|proteger|evitar|protejo|evito)|consejos? (para|de|sobre))\b"
+    r"que (debo|tengo que|puedo|hay que|se debe) hacer (si|en caso|cuando)|que hago si|(?<!no se )(?<!sabe )(?<!saber )si (alguien|mi|un|una|me|hay|nos)|en caso de|como (prevenir|proteger|evitar|protejo|evito)|consejos? (para|de|sobre))\b"
 )
+
+# The writer says outright that it is a what-if; this clears even a sign of danger now
+# ("hypothetical question: if someone breaks in, can I defend myself with a gun?").
+MARKED_HYPOTHETICAL = r"\b(hypothetical(ly)?|hipotetic[oa]s?|hipoteticamente|in theory|en teoria)\b"
 
 # Paperwork and administration about an incident or a legal item: records, cases, permits, laws.
 PAPERWORK = (
     r"\b(report|reports|record|records|case|copy|file|paperwork|insurance|claim|detective|status|evidence|arrest\w*|investigat\w*|news|statistics|"
     r"permit|license|licence|licensed|legal|legally|law|laws|rules|regulations|register\w*|registration|turn in|surrender|dispose|buyback|storage|store|lock|"
-    r"reporte|informe|denuncia|expediente|caso|copia|seguro|estado|registro|registros|evidencia|arrest\w*|detuvieron|investig\w*|noticias|estadisticas|"
+    r"reporte|reportar\w*|informe|denuncia|denunciar\w*|expediente|caso|copia|seguro|estado|registro|registros|evidencia|arrest\w*|detuvieron|investig\w*|noticias|estadisticas|"
     r"permiso|licencia|legal|ley|leyes|reglas|entrego|entregar|guardar|candado|antecedentes|queja|complaint|"
     r"seized|confiscated|returned|inherited|transport\w*|purchase|background|safe storage|safety class|hospital bills?|medical bills?|compensation|"
     r"carry|portar|andar armad\w*|entreg\w*|clase|clases|class|classes|guard\w*|"

@@ -1,0 +1,51 @@
+"""The demo knowledge base's own questions against the whole safety screen (rules + model).
+
+A resident who types one of the department's example questions expects its answer, not the
+911 or 988 reply. The few that do get a safety reply are listed here on purpose.
+"""
+
+from __future__ import annotations
+
+from bluebridge.assistant.knowledge import load_all
+from bluebridge.assistant.safety import screen
+
+# Right to lead with 911: a child found a gun; someone asks whether to call 911 for a drunk
+# driver (yes).
+EXPECTED_911 = {
+    "kids found an old handgun in the creek, what do we do",
+    "los niños encontraron una pistola vieja en el arroyo, qué hacemos",
+    "call 911 for a drunk driver?",
+    "llamo al 911 por un conductor borracho?",
+}
+# Known false alarms of the learned layer (see docs/assistant-safety.md): still a safe reply.
+KNOWN_MODEL_ALARMS = {
+    "band practicing in a garage every evening",
+    "quiero dejar a mi esposo sin correr peligro",
+}
+
+
+def _questions() -> list[tuple[str, str]]:
+    return [
+        (question, language)
+        for doc in load_all()
+        for language, translation in doc["translations"].items()
+        for question in translation["questions"]
+    ]
+
+
+def test_it_lets_the_knowledge_base_questions_through():
+    questions = _questions()
+    assert len(questions) > 1000
+    flagged = {text for text, language in questions if screen(text, language)}
+    assert flagged <= EXPECTED_911 | KNOWN_MODEL_ALARMS, flagged - EXPECTED_911 - KNOWN_MODEL_ALARMS
+
+
+def test_it_does_not_answer_a_ticket_question_with_the_crisis_line():
+    # "contest a speeding ticket" is a harmless phrase; the model must not judge "i want to".
+    for text in ("I want to contest a speeding ticket", "quiero impugnar una multa"):
+        assert screen(text, "en").kind == "none"
+
+
+def test_it_still_lets_the_model_read_a_crisis_the_rules_miss():
+    result = screen("i keep thinking everyone would be happier if i just disappeared", "en")
+    assert result.kind == "crisis"
