@@ -1,7 +1,7 @@
 """The demo knowledge base's own questions against the whole safety screen (rules + model).
 
 A resident who types one of the department's example questions expects its answer, not the
-911 or 988 reply. The few that do get a safety reply are listed here on purpose.
+911 or 988 reply. The four that get the 911 reply are listed here on purpose.
 """
 
 from __future__ import annotations
@@ -16,11 +16,6 @@ EXPECTED_911 = {
     "los niños encontraron una pistola vieja en el arroyo, qué hacemos",
     "call 911 for a drunk driver?",
     "llamo al 911 por un conductor borracho?",
-}
-# Known false alarms of the learned layer (see docs/assistant-safety.md): still a safe reply.
-KNOWN_MODEL_ALARMS = {
-    "band practicing in a garage every evening",
-    "quiero dejar a mi esposo sin correr peligro",
 }
 
 
@@ -37,7 +32,7 @@ def test_it_lets_the_knowledge_base_questions_through():
     questions = _questions()
     assert len(questions) > 1000
     flagged = {text for text, language in questions if screen(text, language)}
-    assert flagged <= EXPECTED_911 | KNOWN_MODEL_ALARMS, flagged - EXPECTED_911 - KNOWN_MODEL_ALARMS
+    assert flagged <= EXPECTED_911, flagged - EXPECTED_911
 
 
 def test_it_does_not_answer_a_ticket_question_with_the_crisis_line():
