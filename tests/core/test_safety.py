@@ -24,6 +24,8 @@ EMERGENCIES_EN = [
     ("I don't know if someone is in the house, the lights went off", "break-in"),
     ("I lost my son at the fair, he's 5", "child"),
     ("a truck hit a man on a bike and he is not moving", "hurt"),
+    ("my mom has dementia and she just wandered off from the house", "missing-person"),
+    ("two guys dragged a woman into a gray van on 5th street", "violence"),
 ]
 EMERGENCIES_ES = [
     ("Alguien está entrando a mi casa", "break-in"),
@@ -38,6 +40,7 @@ EMERGENCIES_ES = [
     ("Creo que hay alguien adentro", "break-in"),
     ("Oigo pasos en la cocina y estoy sola", "break-in"),
     ("Se me perdió mi hija en la feria", "child"),
+    ("Mi abuelo tiene alzheimer y se salió de la casa, no lo encontramos", "missing-person"),
 ]
 CRISES = [
     ("I want to kill myself", "en"),
@@ -60,6 +63,10 @@ ORDINARY = [
     ("Perdí mi cartera en el parque", "es"),
     ("The blue van on Oak Street hasn't moved in three weeks", "en"),
     ("firearm background check for a gun purchase", "en"),
+    ("Our school has an active shooter drill on Friday, should parents be told?", "en"),
+    ("How do I get rid of my late uncle's old rifle?", "en"),
+    ("Mi jefe me va a matar de coraje, ¿dónde pago una multa de estacionamiento?", "es"),
+    ("Anoche vimos una película de balazos; quería preguntar por el programa de vecinos", "es"),
     ("We watched a documentary about a kidnapping. How do Amber Alerts work?", "en"),
     ("Where can I drop off an unwanted shotgun and some old ammo?", "en"),
     ("Pregunta hipotética: si alguien entra a mi casa, ¿puedo defenderme con un arma?", "es"),

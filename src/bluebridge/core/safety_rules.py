@@ -186,6 +186,11 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
         "child",
         r"\bmi (hijo|hija|nino|nina|bebe|nieto|nieta)( de \w+ anos?| pequen[oa]| chiquit[oa])? (desaparecio|se perdio|esta desaparecid[oa]|esta perdid[oa]|no aparece)\b|\bmy (son|daughter|child|kid|baby|toddler|grandson|granddaughter|little (boy|girl))( \w+)? (is missing|disappeared|has disappeared|went missing|is lost)\b|\bno (encuentro|encontramos|aparece) (a )?mi (hijo|hija|nino|nina|bebe)\b|\bse (llevaron|llevo|robaron|robo) a (mi|un|una|el|la) (hijo|hija|nino|nina|bebe|menor)\b",
     ),
+    # A vulnerable adult who has just wandered off (dementia)
+    (
+        "missing-person",
+        r"\b(alzheimer'?s?|dementia|demencia)\b.{0,80}\b(walked out|wandered|got out|left the house|left home|is missing|went missing|is gone|can'?t find|cant find|se salio|se fue|salio de la casa|no (lo|la) (encontramos|encuentro|hallamos)|desaparecio|se perdio|se escapo)|\b(walked out|wandered off|wandered away|went missing|se salio|se perdio|desaparecio)\b.{0,60}\b(alzheimer'?s?|dementia|demencia)\b",
+    ),
     # Being followed or stalked
     (
         "followed",
@@ -221,6 +226,10 @@ EMERGENCY_RULES: list[tuple[str, str]] = [
         r"\b(golpeando|pegandome|pegandole|pegandoles|atacando|ahorcando|estrangulando|pateando)\b|\bpegando(le)? a\b|\b(pelea|peleando|peleas|agresion|agrediendo)\b",
     ),
     ("violence", r"\b(violando|violacion|secuestr\w*|rehen\w*)\b"),
+    (
+        "violence",
+        r"\b(got|was|were|being|been|get) (pulled|dragged|forced|shoved|thrown|pushed|grabbed|snatched) (into|in) (a|the|an|his|their|some) (\w+ )?(van|car|truck|vehicle|suv|pickup)\b|\b(pulled|dragged|forced|shoved|threw|pushed|grabbed|snatched) (a |an |the |my |his |her |our |this |that |some )?(\w+ )?(woman|man|girl|boy|kid|child|teen|teenager|person|lady|guy|sister|brother|daughter|son|mom|mother|dad|father|wife|husband|friend|neighbou?r|her|him|me|us|them|someone|somebody) (into|in) (a|the|an|his|their|some) (\w+ )?(van|car|truck|vehicle|suv|pickup)\b|\b(l[oa]s?|me) (subieron|metieron a la fuerza|jalaron|aventaron|forzaron a subir) (a|en) (una|un|la|el) (\w+ )?(camioneta|carro|van|auto|coche|troca)\b",
+    ),
     (
         "violence",
         r"(?<!se )\b(amenaz\w*|quiere|va a|intenta\w*|trata de) (con )?matar(me|nos|la|lo|los|las)?\b",
@@ -302,6 +311,9 @@ BENIGN = [
     r"\b(gun|firearm|rifle) (safes?|cabinets?|cases?)\b|\b(caja fuerte|cajas fuertes|gabinete|estuche)s? (para|de) (armas?|pistolas?|rifles?)\b",
     r"\b(get|getting|pick up|picking up|retrieve|claim) (my|his|her|our|their|the|a) (guns?|firearms?|rifles?|handguns?|pistols?|shotguns?) back\b|\b(guns?|firearms?|rifles?|handguns?|pistols?|ammunition|ammo) to (turn (it|them) in|get rid of|dispose of|surrender)\b",
     r"\b(turn in|turning in|surrender|dispose of|get rid of|drop off|transport|store|register|buy|sell|own) (a |my |an |an old |old |the |unwanted )?(guns?|firearms?|rifles?|handguns?|pistols?|ammunition|ammo)\b",
+    r"\b(turn in|turning in|surrender|dispose of|get rid of|drop off|hand in) (a |an |my |our |the |his |her )?(late )?(\w+'s )?(old |unwanted |inherited )?(guns?|firearms?|rifles?|handguns?|pistols?|shotguns?|ammunition|ammo)\b|\b(entregar|deshacerme de|deshacerse de) (una |un |la |el |mi |las |los |mis )?(armas?|pistolas?|rifles?|escopetas?|balas|municiones)\b|\bcanje de armas\b",
+    r"\bactive shooter (drills?|trainings?|exercises?|class(es)?|courses?|simulations?|response training|preparedness)\b|\bsimulacros? de (tirador activo|balacera|tiroteo)\b",
+    r"\bmatar(me|nos|te|lo|la)? de (coraje|risa|susto|un susto|hambre|aburrimiento|los nervios|cansancio|sed|la risa)\b|\b(scared|bored|worried|freezing|tickled) (me )?to death\b",
     r"\b(permiso|permisos|licencia|licencias|registro|registrar|comprar|vender|entregar) (de |para |un |una |mi |mis )?(portar |tener )?(armas?|pistolas?|rifles?)( de fuego)?\b|\barmas? de fuego\b(?=.{0,30}\b(permiso|licencia|registro|ley|leyes)\b)",
     r"\bfuegos? artificiales\b|\bboca de incendios?\b|\b(alarma|alarmas|simulacro|prevencion|extintor) (de|contra) incendios?\b|\bcese al fuego\b",
     r"\b(fight|fighting|contest|contesting|dispute|pelear|impugnar) (a|the|my|this|that|una|la|mi|esta) (parking |speeding |traffic )?(ticket|citation|fine|charge|tow|multa|infraccion|cargo)\b",
@@ -312,7 +324,7 @@ BENIGN = [
     r"\b(suicide|suicidio) prevention (training|class|course|walk|month|week)\b|\bprevencion del suicidio\b(?=.{0,30}\b(curso|clase|caminata|capacitacion|mes|semana)\b)",
     r"\b(fire|bomberos)\b(?=.{0,15}\b(department|station|inspection|marshal)\b)|\bpegando (carteles|anuncios|volantes|papeles|stickers|calcomanias)\b",
     r"\bhot car\b(?=.{0,40}\b(law|laws|ley|leyes|tips|consejos|prevent\w*)\b)",
-    r"\b(movies?|films?|shows?|series|documentar(y|ies)|docs?|docuseries|podcasts?|episodes?|books?|novels?|video ?games?|true crime)( \w+)? (about|called|sobre) (a |an |the |un |una |el |la |los |las )?(\w+ )?\w+\b|\b(peliculas?|documental(es)?|libros?|novelas?|videojuegos?) (de|sobre) (un |una |el |la |los |las )?\w+\b",
+    r"\b(movies?|films?|shows?|series|documentar(y|ies)|docs?|docuseries|podcasts?|episodes?|books?|novels?|video ?games?|true crime)( \w+)? (about|called|sobre) (a |an |the |un |una |el |la |los |las )?(\w+ )?\w+\b|\b(peliculas?|documental(es)?|libros?|novelas?|videojuegos?|series?) (sobre|acerca de) (un |una |el |la |los |las )?\w+\b|\b(peliculas?|documental(es)?|libros?|novelas?|videojuegos?) de (secuestros?|balazos|tiros|disparos|terror|accion|miedo|guerra|crimen(es)?|asesinatos?|asesinos?|policias|narcos?|zombies?|mafia|robos?|asaltos?|violencia|incendios?)\b",
     r"\bunwanted (guns?|firearms?|rifles?|handguns?|pistols?|shotguns?|ammunition|ammo)\b|\b(armas?|pistolas?|rifles?|escopetas?|balas|municiones) que ya no (quiero|uso|necesito|queremos)\b",
     r"\barmed (forces|services)\b|\bfuerzas armadas\b|\bthe (attack|fight) on (crime|drugs)\b",
 ]
@@ -353,6 +365,7 @@ INQUIRY = (
     r"statistics|stats|crime map|news|article|prevent|prevention|tips|advice|class|classes|training|permit|permits|license|licence|"
     r"complaint|complain|i( (want|need|would like)|'d like) to (file|get|request|report|know|thank|complain)|i need (a|an|the|my)( \w+){0,2} (copy|letter|report|record|clearance|check)|"
     r"who (do|should) i (talk|speak|contact|call)|what number|which number|my insurance|insurance company|claim|detective assigned|"
+    r"quer(i|ia) (preguntar|saber)|quisiera (preguntar|saber)|i (wanted|want|wanna) to ask|i was wondering|"
     r"como (puedo|hago|obtengo|consigo|pido|solicito|reporto|denuncio|se|recupero|entrego|evito|saco)|donde (puedo|pido|consigo|obtengo|solicito|se|me dan)|que (debo|tengo que|puedo) hacer|"
     r"que hago|copia (del?|de la)|numero de (caso|reporte|informe)|estado de mi (caso|denuncia|reporte)|permiso|licencia|consejos|queja|quiero (poner|presentar|pedir|saber|agradecer|reportar)|"
     r"prevenir|prevencion|estadisticas|noticias|informacion (sobre|de)|mi seguro|aseguradora|reclamo|clases?|curso|capacitacion)\b"
@@ -375,6 +388,7 @@ PAPERWORK = (
     r"permit|license|licence|licensed|legal|legally|law|laws|rules|regulations|register\w*|registration|turn in|surrender|dispose|buyback|storage|store|lock|"
     r"reporte|reportar\w*|informe|denuncia|denunciar\w*|expediente|caso|copia|seguro|estado|registro|registros|evidencia|arrest\w*|detuvieron|investig\w*|noticias|estadisticas|"
     r"permiso|licencia|legal|ley|leyes|reglas|entrego|entregar|guardar|candado|antecedentes|queja|complaint|"
+    r"movies?|films?|documentar(y|ies)|episodes?|video ?games?|netflix|peliculas?|documental(es)?|videojuegos?|"
     r"seized|confiscated|returned|inherited|transport\w*|purchase|background|safe storage|safety class|hospital bills?|medical bills?|compensation|"
     r"carry|portar|andar armad\w*|entreg\w*|clase|clases|class|classes|guard\w*|"
     r"decomis\w*|hered\w*|devuelv\w*|regres\w*|guardado|cuenta del hospital|gastos|compensacion)\b"
