@@ -14,7 +14,8 @@ now is let through, and never when it is about being followed or a child.
 `analyse(text)` gives the detail (reasons, negation, past, immediacy). Later apps may add a
 learned detector with `register_detector` (the citizen assistant registers its n-gram model
 when it loads), so every form that calls `screen` gets the same layered screen as the chat:
-either layer may trigger. The patterns live in `safety_rules.py`.
+either layer may trigger. The danger patterns live in `safety_rules.py`, the harmless phrases
+and context cues in `safety_cues.py`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bluebridge.core import safety_cues as C
 from bluebridge.core import safety_rules as R
 
 EMERGENCY: Literal["emergency"] = "emergency"
@@ -32,15 +34,15 @@ CRISIS: Literal["crisis"] = "crisis"
 
 _COMPILED_EMERGENCY = [(name, re.compile(p)) for name, p in R.EMERGENCY_RULES]
 _COMPILED_CRISIS = [(name, re.compile(p)) for name, p in R.CRISIS_RULES]
-_BENIGN = [re.compile(p) for p in R.BENIGN]
-_NEGATION = re.compile(R.NEGATION)
-_PAST = re.compile(R.PAST)
-_IMMEDIATE = re.compile(R.IMMEDIATE)
-_INQUIRY = re.compile(R.INQUIRY)
-_HYPOTHETICAL = re.compile(R.HYPOTHETICAL)
-_MARKED_HYPOTHETICAL = re.compile(R.MARKED_HYPOTHETICAL)
-_PAPERWORK = re.compile(R.PAPERWORK)
-_STICKY = re.compile(R.STICKY)
+_BENIGN = [re.compile(p) for p in C.BENIGN]
+_NEGATION = re.compile(C.NEGATION)
+_PAST = re.compile(C.PAST)
+_IMMEDIATE = re.compile(C.IMMEDIATE)
+_INQUIRY = re.compile(C.INQUIRY)
+_HYPOTHETICAL = re.compile(C.HYPOTHETICAL)
+_MARKED_HYPOTHETICAL = re.compile(C.MARKED_HYPOTHETICAL)
+_PAPERWORK = re.compile(C.PAPERWORK)
+_STICKY = re.compile(C.STICKY)
 MAX_CHARS = 8000
 
 # A learned detector reads the prepared text and says "emergency", "crisis" or None.
@@ -150,7 +152,7 @@ def _cleared(emergency: list[str], text: str, past: bool) -> bool:
         return False
     if _HYPOTHETICAL.search(text) or _MARKED_HYPOTHETICAL.search(text):
         return True
-    if not set(emergency) <= R.CLEARABLE or not _INQUIRY.search(text):
+    if not set(emergency) <= C.CLEARABLE or not _INQUIRY.search(text):
         return False
     return past or bool(_PAPERWORK.search(text))
 
