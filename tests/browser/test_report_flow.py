@@ -71,6 +71,10 @@ def test_it_works_in_spanish(city, new_page):
     page.goto("/report/")
     assert page.locator("html").get_attribute("lang") == "es"
     page.get_by_label("Grafiti").check()
+    # HTMX loads the category's questions; sending before they arrive asks for them first
+    page.locator("#service-questions input[name='shown_service'][value='graffiti']").wait_for(
+        state="attached"
+    )
     page.get_by_label("Dirección o lugar").fill("Calle Principal 12")
     page.get_by_label("¿Qué está pasando?").fill("Pintas en la pared de la biblioteca")
     page.get_by_role("button", name="Enviar reporte").click()
