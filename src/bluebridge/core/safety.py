@@ -118,17 +118,22 @@ def _mask_benign(text: str) -> str:
     return "".join(chars)
 
 
+def prepare_both(text: str) -> tuple[str, str]:
+    """(the normalised text cut to MAX_CHARS, the same with harmless phrases blanked)."""
+    whole = normalise((text or "")[:MAX_CHARS])
+    return whole, _mask_benign(whole)
+
+
 def prepare(text: str) -> str:
     """The text the detectors read: normalised, cut to MAX_CHARS, harmless phrases blanked."""
-    return _mask_benign(normalise((text or "")[:MAX_CHARS]))
+    return prepare_both(text)[1]
 
 
-def learned_text(text: str, plain: str) -> str:
-    """What a learned layer reads: `plain` (the prepared `text`), unless harmless phrases made
-    up most of the text. Then too little is left for an n-gram model ("i want to" of "I want
-    to contest a speeding ticket" reads like a crisis), and a harmless pattern may have run
-    over danger, so the model reads the whole normalised text instead."""
-    whole = normalise((text or "")[:MAX_CHARS])
+def learned_text(whole: str, plain: str) -> str:
+    """What a learned layer reads, from `prepare_both`'s pair: `plain`, unless harmless phrases
+    made up most of the text. Then too little is left for an n-gram model ("i want to" of "I
+    want to contest a speeding ticket" reads like a crisis), and a harmless pattern may have
+    run over danger, so the model reads the whole normalised text instead."""
     kept = len(plain.replace(" ", ""))
     return plain if kept * 2 > len(whole.replace(" ", "")) else whole
 
@@ -146,11 +151,11 @@ def _find(rules: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[list[str
     return names, bool(names) and all_negated
 
 
-def _cleared(emergency: list[str], text: str, past: bool) -> bool:
+def _cleared(emergency: list[str], text: str, past: bool, marked: bool) -> bool:
     """Is every danger sign inside a question about paperwork, the past, or a what-if?"""
     if _STICKY.search(text):
         return False
-    if _HYPOTHETICAL.search(text) or _MARKED_HYPOTHETICAL.search(text):
+    if marked or _HYPOTHETICAL.search(text):
         return True
     if not set(emergency) <= C.CLEARABLE or not _INQUIRY.search(text):
         return False
@@ -169,7 +174,9 @@ def analyse_prepared(plain: str) -> Findings:
     past = bool(_PAST.search(plain))
     immediate = bool(_IMMEDIATE.search(plain))
     marked = bool(_MARKED_HYPOTHETICAL.search(plain))
-    cleared = bool(emergency) and (marked or not immediate) and _cleared(emergency, plain, past)
+    cleared = (
+        bool(emergency) and (marked or not immediate) and _cleared(emergency, plain, past, marked)
+    )
     return Findings(emergency, crisis, emergency_negated, crisis_negated, past, immediate, cleared)
 
 
@@ -177,11 +184,11 @@ def screen(text: str, language: str = "en") -> Verdict:
     """Screen `text` (in English or Spanish; both are always checked, people mix languages)."""
     if not text or not text.strip():
         return Verdict(None)
-    plain = prepare(text)  # once: the rules and the learned layers read the same text
+    whole, plain = prepare_both(text)  # once: the rules and the learned layers read these
     found = analyse_prepared(plain)
     if found.kind == EMERGENCY:
         return Verdict(EMERGENCY, found.emergency + found.crisis, found.emergency_softened)
-    learned = _learned(learned_text(text, plain)) if _DETECTORS else None
+    learned = _learned(learned_text(whole, plain)) if _DETECTORS else None
     if found.kind == CRISIS or learned == CRISIS:
         return Verdict(CRISIS, found.crisis or ["self-harm"], found.crisis_softened)
     if learned == EMERGENCY and not found.cleared:

@@ -56,10 +56,10 @@ def screen(text: str, language: str = "en") -> SafetyResult:
     if not text or not text.strip():
         return CLEAR
     lang = _language(language)
-    plain = rules.prepare(text)  # once: the rules and the model read the same text
+    whole, plain = rules.prepare_both(text)  # once: the rules and the model read these
     found = rules.analyse_prepared(plain)
     rule_kind = found.kind
-    model_kind = predict(rules.learned_text(text, plain)).kind
+    model_kind = predict(rules.learned_text(whole, plain)).kind
     if model_kind == EMERGENCY and found.cleared:
         # The rules read it as a question about paperwork or a what-if, with no sign of
         # danger now: the model alone does not overrule that.
